@@ -1,0 +1,378 @@
+//! Parsed values. Once one of these exists, it is valid: handlers parse at the edge and the
+//! rest of the code never re-checks.
+
+use crate::Error;
+use std::collections::BTreeSet;
+use std::fmt;
+use std::str::FromStr;
+
+macro_rules! string_newtype {
+    ($name:ident) => {
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+    };
+}
+
+fn is_dns_label(s: &str) -> bool {
+    (2..=63).contains(&s.len())
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+}
+
+/// An organisation's slug: the `X-Org-Id` header value. Lowercase letters, digits and dashes.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct OrgSlug(String);
+string_newtype!(OrgSlug);
+
+impl FromStr for OrgSlug {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let s = s.trim();
+        if is_dns_label(s) {
+            Ok(Self(s.to_string()))
+        } else {
+            Err(Error::invalid("slug", "must be 2-63 lowercase letters, digits or dashes, not starting or ending with a dash"))
+        }
+    }
+}
+
+/// The organisation's path segment in consent links.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Subdomain(String);
+string_newtype!(Subdomain);
+
+impl FromStr for Subdomain {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let s = s.trim();
+        if is_dns_label(s) {
+            Ok(Self(s.to_string()))
+        } else {
+            Err(Error::invalid("subdomain", "must be 2-63 lowercase letters, digits or dashes, not starting or ending with a dash"))
+        }
+    }
+}
+
+/// A collection point's human id, such as `CP010`: unique per organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DisplayId(String);
+string_newtype!(DisplayId);
+
+impl DisplayId {
+    /// The n-th assigned id of an organisation: CP001, CP002, … CP999, CP1000.
+    pub fn nth(n: i64) -> Self {
+        Self(format!("CP{n:03}"))
+    }
+}
+
+impl FromStr for DisplayId {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let s = s.trim();
+        let ok = (1..=32).contains(&s.len())
+            && s.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+            && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+        if ok {
+            Ok(Self(s.to_string()))
+        } else {
+            Err(Error::invalid("display_id", "must be 1-32 uppercase letters, digits, '-' or '_', starting with a letter (e.g. CP010)"))
+        }
+    }
+}
+
+/// An email address, lower-cased. Deliberately permissive: one `@`, a dot in the domain, no spaces.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Email(String);
+string_newtype!(Email);
+
+impl FromStr for Email {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let s = s.trim().to_ascii_lowercase();
+        let valid = s.len() <= 254
+            && !s.chars().any(char::is_whitespace)
+            && matches!(s.split_once('@'), Some((local, domain))
+                if !local.is_empty() && !domain.contains('@') && domain.contains('.')
+                    && !domain.starts_with('.') && !domain.ends_with('.'));
+        if valid {
+            Ok(Self(s))
+        } else {
+            Err(Error::invalid("email", "is not a valid email address"))
+        }
+    }
+}
+
+/// A new password: at least 10 characters.
+#[derive(Clone)]
+pub struct NewPassword(String);
+
+impl NewPassword {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for NewPassword {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("NewPassword(***)")
+    }
+}
+
+impl FromStr for NewPassword {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        if s.chars().count() < 10 {
+            Err(Error::invalid("password", "must be at least 10 characters"))
+        } else if s.len() > 1024 {
+            Err(Error::invalid("password", "must be at most 1024 bytes"))
+        } else {
+            Ok(Self(s.to_string()))
+        }
+    }
+}
+
+/// `#rrggbb`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BrandColor(String);
+string_newtype!(BrandColor);
+
+impl FromStr for BrandColor {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let s = s.trim();
+        if s.len() == 7 && s.starts_with('#') && s[1..].bytes().all(|b| b.is_ascii_hexdigit()) {
+            Ok(Self(s.to_ascii_lowercase()))
+        } else {
+            Err(Error::invalid("brand_color", "must be a colour like #1f6feb"))
+        }
+    }
+}
+
+/// What an API key may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Scope {
+    /// Create consent links, record and read consents.
+    Consent,
+    /// Everything, including history, status and management.
+    Admin,
+}
+
+impl Scope {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Consent => "consent",
+            Scope::Admin => "admin",
+        }
+    }
+}
+
+impl FromStr for Scope {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s.trim() {
+            "consent" => Ok(Scope::Consent),
+            "admin" => Ok(Scope::Admin),
+            other => Err(Error::invalid("scopes", format!("unknown scope '{other}' (expected consent or admin)"))),
+        }
+    }
+}
+
+/// A non-empty set of scopes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scopes(BTreeSet<Scope>);
+
+impl Scopes {
+    pub fn new(scopes: impl IntoIterator<Item = Scope>) -> Result<Self, Error> {
+        let set: BTreeSet<Scope> = scopes.into_iter().collect();
+        if set.is_empty() {
+            return Err(Error::invalid("scopes", "at least one scope is required"));
+        }
+        Ok(Self(set))
+    }
+
+    /// `admin` implies every other scope.
+    pub fn allows(&self, needed: Scope) -> bool {
+        self.0.contains(&Scope::Admin) || self.0.contains(&needed)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Scope> + '_ {
+        self.0.iter().copied()
+    }
+
+    pub fn to_strings(&self) -> Vec<String> {
+        self.iter().map(|s| s.as_str().to_string()).collect()
+    }
+
+    /// Stored as a comma-separated list.
+    pub fn to_db(&self) -> String {
+        self.to_strings().join(",")
+    }
+}
+
+impl FromStr for Scopes {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        Scopes::new(s.split(',').filter(|p| !p.trim().is_empty()).map(Scope::from_str).collect::<Result<Vec<_>, _>>()?)
+    }
+}
+
+/// A dashboard user's role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Owner,
+    Admin,
+    Viewer,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Owner => "owner",
+            Role::Admin => "admin",
+            Role::Viewer => "viewer",
+        }
+    }
+
+    /// Owners and admins change things; viewers only read.
+    pub fn can_write(self) -> bool {
+        matches!(self, Role::Owner | Role::Admin)
+    }
+}
+
+impl FromStr for Role {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s.trim() {
+            "owner" => Ok(Role::Owner),
+            "admin" => Ok(Role::Admin),
+            "viewer" => Ok(Role::Viewer),
+            other => Err(Error::invalid("role", format!("unknown role '{other}' (expected owner, admin or viewer)"))),
+        }
+    }
+}
+
+/// A bounded, required, trimmed piece of text (names, titles).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Name(String);
+string_newtype!(Name);
+
+impl Name {
+    pub fn parse(field: &'static str, s: &str, max: usize) -> Result<Self, Error> {
+        let s = s.trim();
+        if s.is_empty() {
+            Err(Error::invalid(field, "must not be empty"))
+        } else if s.chars().count() > max {
+            Err(Error::invalid(field, format!("must be at most {max} characters")))
+        } else {
+            Ok(Self(s.to_string()))
+        }
+    }
+}
+
+/// An http(s) URL, kept as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpUrl(String);
+string_newtype!(HttpUrl);
+
+impl HttpUrl {
+    pub fn parse(field: &'static str, s: &str) -> Result<Self, Error> {
+        let s = s.trim();
+        let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
+        match rest {
+            Some(r) if !r.is_empty() && !r.starts_with('/') && s.len() <= 2048 && !s.chars().any(char::is_whitespace) => {
+                Ok(Self(s.to_string()))
+            }
+            _ => Err(Error::invalid(field, "must be an http:// or https:// URL")),
+        }
+    }
+}
+
+/// A notice language: a lowercase ISO 639-1 code (optionally with a region), e.g. `en`, `hi`, `pt-br`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LanguageTag(String);
+string_newtype!(LanguageTag);
+
+impl FromStr for LanguageTag {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let s = s.trim().to_ascii_lowercase();
+        let mut parts = s.split('-');
+        let primary = parts.next().unwrap_or_default();
+        let ok = (2..=3).contains(&primary.len())
+            && primary.bytes().all(|b| b.is_ascii_lowercase())
+            && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+        if ok {
+            Ok(Self(s))
+        } else {
+            Err(Error::invalid("notices", format!("'{s}' is not a language code such as en or hi")))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert!("acme".parse::<OrgSlug>().is_ok());
+        assert!("acme-2".parse::<OrgSlug>().is_ok());
+        for bad in ["A", "Acme", "-acme", "acme-", "ac me", "a", "ac_me"] {
+            assert!(bad.parse::<OrgSlug>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn display_ids() {
+        assert_eq!(DisplayId::nth(1).as_str(), "CP001");
+        assert_eq!(DisplayId::nth(1234).as_str(), "CP1234");
+        assert!("CP010".parse::<DisplayId>().is_ok());
+        assert!("cp010".parse::<DisplayId>().is_err());
+        assert!("10".parse::<DisplayId>().is_err());
+    }
+
+    #[test]
+    fn scopes() {
+        let s: Scopes = "consent".parse().unwrap();
+        assert!(s.allows(Scope::Consent));
+        assert!(!s.allows(Scope::Admin));
+        let a: Scopes = "admin".parse().unwrap();
+        assert!(a.allows(Scope::Consent));
+        assert_eq!("admin,consent".parse::<Scopes>().unwrap().to_db(), "consent,admin");
+        assert!("".parse::<Scopes>().is_err());
+        assert!("root".parse::<Scopes>().is_err());
+    }
+
+    #[test]
+    fn emails_and_colours() {
+        assert_eq!("Ada@Example.COM".parse::<Email>().unwrap().as_str(), "ada@example.com");
+        assert!("ada@example".parse::<Email>().is_err());
+        assert!("a b@example.com".parse::<Email>().is_err());
+        assert!("#1F6FEB".parse::<BrandColor>().is_ok());
+        assert!("blue".parse::<BrandColor>().is_err());
+        assert!("short".parse::<NewPassword>().is_err());
+    }
+
+    #[test]
+    fn urls_and_languages() {
+        assert!(HttpUrl::parse("url", "https://example.com/x").is_ok());
+        assert!(HttpUrl::parse("url", "javascript:alert(1)").is_err());
+        assert!("hi".parse::<LanguageTag>().is_ok());
+        assert!("pt-BR".parse::<LanguageTag>().is_ok());
+        assert!("english".parse::<LanguageTag>().is_err());
+    }
+}

@@ -1,0 +1,122 @@
+//! The dashboard's calls to the management API. The session token lives in the browser's
+//! localStorage and travels as `Authorization: Bearer`, never as a cookie, so a cross-site page
+//! cannot make requests with it.
+
+use serde::{de::DeserializeOwned, Serialize};
+
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApiError {
+    pub status: u16,
+    pub message: String,
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod imp {
+    use super::*;
+    use gloo_net::http::{Request, RequestBuilder, Response};
+
+    const TOKEN_KEY: &str = "assent.session";
+
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.local_storage().ok()?
+    }
+
+    pub fn token() -> Option<String> {
+        storage()?.get_item(TOKEN_KEY).ok()?
+    }
+
+    pub fn set_token(token: Option<&str>) {
+        if let Some(s) = storage() {
+            let _ = match token {
+                Some(t) => s.set_item(TOKEN_KEY, t),
+                None => s.remove_item(TOKEN_KEY),
+            };
+        }
+    }
+
+    fn authed(builder: RequestBuilder) -> RequestBuilder {
+        match token() {
+            Some(t) => builder.header("Authorization", &format!("Bearer {t}")),
+            None => builder,
+        }
+    }
+
+    async fn read<T: DeserializeOwned>(res: Result<Response, gloo_net::Error>) -> Result<T, ApiError> {
+        let res = res.map_err(|e| ApiError { status: 0, message: format!("network error: {e}") })?;
+        let status = res.status();
+        if (200..300).contains(&status) {
+            let text = res.text().await.map_err(|e| ApiError { status, message: e.to_string() })?;
+            let text = if text.is_empty() { "null".to_string() } else { text };
+            serde_json::from_str(&text).map_err(|e| ApiError { status, message: format!("unexpected response: {e}") })
+        } else {
+            if status == 401 {
+                set_token(None);
+            }
+            let message = match res.json::<crate::dto::ErrorBody>().await {
+                Ok(body) => body.error.message,
+                Err(_) => format!("request failed with status {status}"),
+            };
+            Err(ApiError { status, message })
+        }
+    }
+
+    pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+        read(authed(Request::get(path)).send().await).await
+    }
+
+    pub async fn delete<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+        read(authed(Request::delete(path)).send().await).await
+    }
+
+    pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+        send(Request::post(path), body).await
+    }
+
+    pub async fn patch<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+        send(Request::patch(path), body).await
+    }
+
+    async fn send<B: Serialize, T: DeserializeOwned>(builder: RequestBuilder, body: &B) -> Result<T, ApiError> {
+        let req = authed(builder)
+            .json(body)
+            .map_err(|e| ApiError { status: 0, message: e.to_string() })?;
+        read(req.send().await).await
+    }
+}
+
+/// On the server these are never reached: the dashboard calls them only from event handlers
+/// and effects, which run in the browser.
+#[cfg(not(feature = "hydrate"))]
+mod imp {
+    use super::*;
+
+    fn server_side() -> ApiError {
+        ApiError { status: 0, message: "the management API is called from the browser".into() }
+    }
+
+    pub fn token() -> Option<String> {
+        None
+    }
+    pub fn set_token(_token: Option<&str>) {}
+    pub async fn get<T: DeserializeOwned>(_path: &str) -> Result<T, ApiError> {
+        Err(server_side())
+    }
+    pub async fn delete<T: DeserializeOwned>(_path: &str) -> Result<T, ApiError> {
+        Err(server_side())
+    }
+    pub async fn post<B: Serialize, T: DeserializeOwned>(_path: &str, _body: &B) -> Result<T, ApiError> {
+        Err(server_side())
+    }
+    pub async fn patch<B: Serialize, T: DeserializeOwned>(_path: &str, _body: &B) -> Result<T, ApiError> {
+        Err(server_side())
+    }
+}
+
+pub use imp::*;

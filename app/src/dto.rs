@@ -1,0 +1,314 @@
+//! JSON shapes of the management API (`/api/v1/…`), shared by the server handlers and the
+//! dashboard in the browser. Request bodies reject unknown fields.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[cfg(feature = "ssr")]
+use utoipa::ToSchema;
+
+/// Every error of the management API: `{"error": {"code", "message", "field"?}}`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct ErrorDetail {
+    /// Stable, machine-readable: `invalid_request`, `unauthorized`, `forbidden`, `not_found`,
+    /// `conflict`, `rate_limited`, `internal`.
+    pub code: String,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub field: Option<String>,
+}
+
+macro_rules! page_of {
+    ($name:ident, $item:ty) => {
+        #[derive(Debug, Clone, Serialize, Deserialize)]
+        #[cfg_attr(feature = "ssr", derive(ToSchema))]
+        pub struct $name {
+            pub items: Vec<$item>,
+            /// All matching items, not just this page.
+            pub total: i64,
+            pub limit: i64,
+            pub offset: i64,
+        }
+    };
+}
+
+page_of!(AssetPage, AssetDto);
+page_of!(CollectionPointPage, CollectionPointDto);
+page_of!(ApiKeyPage, ApiKeyDto);
+page_of!(AuditEventPage, AuditEventDto);
+
+// ---- session ----
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    pub email: String,
+    pub password: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct SessionDto {
+    /// Send as `Authorization: Bearer <token>`.
+    pub token: String,
+    pub expires_at: String,
+    pub user: UserDto,
+    pub org: OrgDto,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct MeDto {
+    pub user: UserDto,
+    pub org: OrgDto,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct UserDto {
+    pub id: String,
+    pub email: String,
+    /// `owner`, `admin` or `viewer`.
+    pub role: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SetupRequest {
+    /// The token of the one-time setup link.
+    pub token: String,
+    pub org_slug: String,
+    pub org_name: String,
+    pub email: String,
+    pub password: String,
+}
+
+// ---- organisation ----
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct OrgDto {
+    pub id: String,
+    /// The `X-Org-Id` header value.
+    pub slug: String,
+    /// The organisation's segment in consent links.
+    pub subdomain: String,
+    pub name: String,
+    pub branding: BrandingDto,
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct BrandingDto {
+    pub name: String,
+    pub logo_url: Option<String>,
+    /// `#rrggbb`.
+    pub color: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct OrgPatch {
+    pub name: Option<String>,
+    pub brand_name: Option<String>,
+    /// An empty string removes the logo.
+    pub logo_url: Option<String>,
+    pub brand_color: Option<String>,
+}
+
+// ---- assets ----
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct AssetDto {
+    pub id: String,
+    pub name: String,
+    /// `website`, `mobile_app`, `application` or `offline`.
+    pub kind: String,
+    pub url: Option<String>,
+    pub description: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CreateAsset {
+    pub name: String,
+    /// Defaults to `website`.
+    pub kind: Option<String>,
+    pub url: Option<String>,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PatchAsset {
+    pub name: Option<String>,
+    pub kind: Option<String>,
+    /// An empty string removes the URL.
+    pub url: Option<String>,
+    pub description: Option<String>,
+}
+
+// ---- collection points ----
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct PurposeDto {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub required: bool,
+    pub data_categories: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PurposeInput {
+    /// Keep an existing purpose's id when editing it; omit for a new purpose.
+    pub id: Option<String>,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub required: bool,
+    #[serde(default)]
+    pub data_categories: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct CollectionPointDto {
+    pub id: String,
+    pub asset_id: String,
+    /// Human id such as `CP001`, unique per organisation.
+    pub display_id: String,
+    pub name: String,
+    /// Increases whenever purposes or notice text change.
+    pub version: i64,
+    /// SHA-256 of this version's purposes and notices.
+    pub content_hash: String,
+    pub purposes: Vec<PurposeDto>,
+    /// Notice text by language code (`en`, `hi`, …).
+    pub notices: BTreeMap<String, String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CreateCollectionPoint {
+    pub asset_id: String,
+    pub name: String,
+    /// Assigned as CP001, CP002, … when omitted.
+    pub display_id: Option<String>,
+    pub purposes: Vec<PurposeInput>,
+    pub notices: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PatchCollectionPoint {
+    pub asset_id: Option<String>,
+    pub name: Option<String>,
+    pub purposes: Option<Vec<PurposeInput>>,
+    pub notices: Option<BTreeMap<String, String>>,
+}
+
+// ---- API keys ----
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct ApiKeyDto {
+    pub id: String,
+    pub name: String,
+    /// The first characters of the key, to recognise it by.
+    pub prefix: String,
+    pub scopes: Vec<String>,
+    pub created_at: String,
+    pub last_used_at: Option<String>,
+    pub revoked_at: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct CreatedApiKeyDto {
+    #[serde(flatten)]
+    pub api_key: ApiKeyDto,
+    /// The secret. Shown once; only its hash is stored.
+    pub key: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CreateApiKey {
+    pub name: Option<String>,
+    /// `consent` and/or `admin`.
+    pub scopes: Vec<String>,
+}
+
+// ---- audit ----
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct AuditEventDto {
+    pub seq: i64,
+    pub id: String,
+    pub principal_id: String,
+    pub subject_kind: String,
+    pub subject_id: String,
+    /// `granted`, `denied` or `withdrawn`.
+    pub action: String,
+    pub purposes: Vec<PurposeDecisionDto>,
+    pub collected_via: String,
+    pub notice_version: Option<i64>,
+    pub notice_hash: Option<String>,
+    #[cfg_attr(feature = "ssr", schema(value_type = Object))]
+    pub evidence: serde_json::Value,
+    pub actor: String,
+    pub occurred_at: String,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct PurposeDecisionDto {
+    pub purpose_id: String,
+    pub granted: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct LedgerVerificationDto {
+    pub ok: bool,
+    pub entries: i64,
+    pub head_hash: String,
+    pub first_bad: Option<BrokenEntryDto>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct BrokenEntryDto {
+    pub seq: i64,
+    pub id: Option<String>,
+    pub reason: String,
+}

@@ -1,0 +1,12 @@
+//! The `assent` server: router (management API, dialects, Leptos pages), middleware and start-up.
+
+pub mod api;
+pub mod banner;
+pub mod metrics;
+pub mod ops;
+pub mod ratelimit;
+pub mod router;
+pub mod state;
+
+pub use router::build_router;
+pub use state::{AppState, ServerConfig};

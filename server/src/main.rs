@@ -1,0 +1,251 @@
+//! `assent`: the server and its admin commands. Every subcommand works on the same database as
+//! `serve`, also while it runs.
+
+use backend::config::DatabaseConfig;
+use backend::store::NewOrg;
+use backend::types::{Email, Name, NewPassword, OrgSlug, Role, Scopes, Subdomain};
+use backend::Store;
+use clap::{Args, Parser, Subcommand};
+use server::{build_router, AppState, ServerConfig};
+use std::io::Read;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "assent", version, about = "Self-hosted consent management")]
+struct Cli {
+    #[command(flatten)]
+    db: DbArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args)]
+struct DbArgs {
+    /// Directory of the embedded SQLite database.
+    #[arg(long, env = "ASSENT_DATA_DIR", default_value = "./data", global = true)]
+    data_dir: PathBuf,
+    /// A postgres:// URL selects PostgreSQL; otherwise SQLite under --data-dir.
+    #[arg(long, env = "ASSENT_DATABASE_URL", global = true)]
+    database_url: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the dashboard, the consent pages, the banner and the APIs.
+    Serve {
+        #[arg(long, env = "ASSENT_LISTEN", default_value = "127.0.0.1:3000")]
+        listen: SocketAddr,
+        /// The base of every link Assent hands out (default: http://<listen>).
+        #[arg(long, env = "ASSENT_PUBLIC_URL")]
+        public_url: Option<String>,
+    },
+    /// Apply pending database migrations.
+    Migrate,
+    /// Organisations.
+    Org {
+        #[command(subcommand)]
+        command: OrgCommand,
+    },
+    /// API keys.
+    ApiKey {
+        #[command(subcommand)]
+        command: ApiKeyCommand,
+    },
+    /// Dashboard users.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// The consent ledger.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum OrgCommand {
+    Create {
+        #[arg(long)]
+        slug: String,
+        #[arg(long)]
+        name: String,
+        /// Path segment of consent links (default: the slug).
+        #[arg(long)]
+        subdomain: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ApiKeyCommand {
+    /// Create a key and print it once.
+    Create {
+        #[arg(long)]
+        org: String,
+        /// Comma-separated: consent, admin.
+        #[arg(long)]
+        scopes: String,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    Create {
+        #[arg(long)]
+        org: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        role: String,
+        /// Read the password from standard input (required: passwords never go on the command line).
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Recompute the hash chain; exits non-zero and names the first bad entry if it was altered.
+    Verify,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("ASSENT_LOG").unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into()))
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn open(db: &DbArgs) -> Result<Store, Box<dyn std::error::Error>> {
+    let config = DatabaseConfig::resolve(&db.data_dir, db.database_url.as_deref())?;
+    Ok(Store::open(&config).await?)
+}
+
+async fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    match cli.command {
+        Command::Serve { listen, public_url } => {
+            let store = open(&cli.db).await?;
+            serve(store, listen, public_url).await?;
+        }
+        Command::Migrate => {
+            open(&cli.db).await?;
+            println!("migrations applied");
+        }
+        Command::Org { command: OrgCommand::Create { slug, name, subdomain, json } } => {
+            let store = open(&cli.db).await?;
+            let new = NewOrg {
+                slug: slug.parse::<OrgSlug>()?,
+                name: Name::parse("name", &name, 200)?,
+                subdomain: subdomain.as_deref().map(str::parse::<Subdomain>).transpose()?,
+            };
+            let org = store.create_org(&new).await?;
+            if json {
+                println!("{}", serde_json::json!({"id": org.id, "slug": org.slug, "subdomain": org.subdomain, "name": org.name}));
+            } else {
+                println!("created organisation {} (slug {}, subdomain {})", org.name, org.slug, org.subdomain);
+            }
+        }
+        Command::ApiKey { command: ApiKeyCommand::Create { org, scopes, name, json } } => {
+            let store = open(&cli.db).await?;
+            let org = store.org_by_slug(&org).await?;
+            let scopes: Scopes = scopes.parse()?;
+            let name = Name::parse("name", name.as_deref().unwrap_or("CLI key"), 200)?;
+            let issued = store.create_api_key(&org.id, &name, &scopes).await?;
+            if json {
+                println!(
+                    "{}",
+                    serde_json::json!({
+                        "id": issued.row.id, "key": issued.key, "scopes": scopes.to_strings(),
+                        "name": issued.row.name, "prefix": issued.row.prefix, "org": org.slug,
+                    })
+                );
+            } else {
+                println!("{}", issued.key);
+                eprintln!("API key {} for {} with scopes {}; it is shown only once.", issued.row.id, org.slug, scopes.to_db());
+            }
+        }
+        Command::User { command: UserCommand::Create { org, email, role, password_stdin: _ } } => {
+            let store = open(&cli.db).await?;
+            let org = store.org_by_slug(&org).await?;
+            let mut password = String::new();
+            std::io::stdin().read_to_string(&mut password)?;
+            let password: NewPassword = password.trim_end_matches(['\n', '\r']).parse()?;
+            let user = store.create_user(&org.id, &email.parse::<Email>()?, role.parse::<Role>()?, &password).await?;
+            println!("created {} {} in {}", user.role, user.email, org.slug);
+        }
+        Command::Audit { command: AuditCommand::Verify } => {
+            let store = open(&cli.db).await?;
+            let report = store.verify_ledger().await?;
+            match report.first_bad {
+                None => println!("ledger intact: {} entries, head {}", report.entries, report.head_hash),
+                Some(bad) => {
+                    println!(
+                        "ledger BROKEN at entry {}{}: {}",
+                        bad.seq,
+                        bad.id.map(|id| format!(" ({id})")).unwrap_or_default(),
+                        bad.reason
+                    );
+                    return Ok(ExitCode::from(2));
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn serve(store: Store, listen: SocketAddr, public_url: Option<String>) -> Result<(), Box<dyn std::error::Error>> {
+    let listener = tokio::net::TcpListener::bind(listen).await?;
+    // With `--listen 127.0.0.1:0` the links must name the port actually bound.
+    let addr = listener.local_addr()?;
+    let config = ServerConfig::new(addr, public_url);
+    let public_url = config.public_url.clone();
+    if let Some(token) = store.create_setup_token().await? {
+        println!();
+        println!("  Assent has no admin yet. Create the first organisation and admin here (the link works once):");
+        println!("    {public_url}/admin/setup?token={token}");
+        println!("  or from the command line:");
+        println!("    assent org create --slug acme --name \"Acme\"");
+        println!("    assent user create --org acme --email you@example.com --role owner --password-stdin");
+        println!();
+    }
+    let state = AppState::new(store, config);
+    let app = build_router(state);
+    tracing::info!(%addr, %public_url, "Assent listening");
+    println!("Assent is running at {public_url} (dashboard: {public_url}/admin)");
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown())
+        .await?;
+    Ok(())
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}

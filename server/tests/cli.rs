@@ -1,0 +1,160 @@
+//! The `assent` binary's subcommands, against the same database as a running `serve`.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::Duration;
+
+fn assent(data_dir: &std::path::Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_assent"));
+    cmd.env_remove("ASSENT_DATABASE_URL").env("ASSENT_DATA_DIR", data_dir).env("ASSENT_LOG", "warn");
+    cmd
+}
+
+fn run(cmd: &mut Command) -> Output {
+    let out = cmd.output().expect("run assent");
+    out
+}
+
+fn ok(cmd: &mut Command) -> String {
+    let out = run(cmd);
+    assert!(out.status.success(), "failed: {}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+struct Server {
+    child: Child,
+    url: String,
+    first_run_output: Vec<String>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(data_dir: &std::path::Path) -> Server {
+    let mut child = assent(data_dir)
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let mut lines = BufReader::new(stdout).lines();
+    let mut seen = Vec::new();
+    let url = loop {
+        let line = lines.next().expect("server printed its address").unwrap();
+        if let Some(rest) = line.strip_prefix("Assent is running at ") {
+            break rest.split_whitespace().next().unwrap().to_string();
+        }
+        seen.push(line);
+    };
+    std::thread::spawn(move || for _ in lines {});
+    Server { child, url, first_run_output: seen }
+}
+
+async fn get(url: &str, key: &str) -> reqwest::Response {
+    reqwest::Client::new().get(url).header("X-API-Key", key).send().await.unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn admin_commands_work_while_serve_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve(dir.path());
+    let setup_line = server.first_run_output.iter().find(|l| l.contains("/admin/setup?token=")).expect("first run prints a setup link");
+    assert!(setup_line.trim().starts_with(&format!("{}/admin/setup?token=", server.url)), "{setup_line}");
+
+    ok(assent(dir.path()).arg("migrate"));
+    let org: serde_json::Value = serde_json::from_str(&ok(assent(dir.path()).args(["org", "create", "--slug", "acme", "--name", "Acme Inc", "--json"]))).unwrap();
+    assert_eq!(org["slug"], "acme");
+    assert_eq!(org["subdomain"], "acme");
+    let dup = run(assent(dir.path()).args(["org", "create", "--slug", "acme", "--name", "Again"]));
+    assert!(!dup.status.success());
+    assert!(String::from_utf8_lossy(&dup.stderr).contains("already exists"));
+    let bad = run(assent(dir.path()).args(["org", "create", "--slug", "Not A Slug", "--name", "x"]));
+    assert!(!bad.status.success());
+
+    let key: serde_json::Value =
+        serde_json::from_str(&ok(assent(dir.path()).args(["api-key", "create", "--org", "acme", "--scopes", "admin,consent", "--name", "ci", "--json"]))).unwrap();
+    let key_text = key["key"].as_str().unwrap();
+    assert!(key["id"].is_string());
+    assert_eq!(key["scopes"], serde_json::json!(["consent", "admin"]));
+    let bad_scope = run(assent(dir.path()).args(["api-key", "create", "--org", "acme", "--scopes", "root"]));
+    assert!(!bad_scope.status.success());
+
+    // The running server sees what the CLI wrote.
+    let res = get(&format!("{}/api/v1/org", server.url), key_text).await;
+    assert_eq!(res.status(), 200);
+
+    let mut child = assent(dir.path())
+        .args(["user", "create", "--org", "acme", "--email", "Owner@Acme.test", "--role", "owner", "--password-stdin"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"a long password\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let login = reqwest::Client::new()
+        .post(format!("{}/api/v1/auth/login", server.url))
+        .json(&serde_json::json!({"email": "owner@acme.test", "password": "a long password"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(login.status(), 200);
+
+    let verified = ok(assent(dir.path()).args(["audit", "verify"]));
+    assert!(verified.contains("ledger intact: 0 entries"), "{verified}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn audit_verify_names_the_first_altered_entry() {
+    use backend::ledger::{Action, Decision, Identifier, PurposeDecision, SubjectKind};
+    let dir = tempfile::tempdir().unwrap();
+    let config = backend::config::DatabaseConfig::resolve(dir.path(), None).unwrap();
+    let store = backend::Store::open(&config).await.unwrap();
+    let org = store
+        .create_org(&backend::store::NewOrg { slug: "acme".parse().unwrap(), name: backend::types::Name::parse("n", "Acme", 9).unwrap(), subdomain: None })
+        .await
+        .unwrap();
+    for i in 0..3 {
+        store
+            .record_decision(&Decision {
+                org_id: org.id.clone(),
+                identifiers: vec![Identifier::Phone(format!("+91900000000{i}"))],
+                subject_kind: SubjectKind::CollectionPoint,
+                subject_id: "cp".into(),
+                action: Action::Granted,
+                purposes: vec![PurposeDecision { purpose_id: "p".into(), granted: true }],
+                collected_via: "api".into(),
+                notice_version: None,
+                notice_hash: None,
+                evidence: serde_json::json!({}),
+                actor: "test".into(),
+            })
+            .await
+            .unwrap();
+    }
+    let out = ok(assent(dir.path()).args(["audit", "verify"]));
+    assert!(out.contains("ledger intact: 3 entries"), "{out}");
+    store.execute_raw_for_tests("UPDATE consent_events SET occurred_at = occurred_at + 1 WHERE seq = 2").await.unwrap();
+    let id: String = sqlx_id(&store).await;
+    store.pool().close().await;
+    let out = run(assent(dir.path()).args(["audit", "verify"]));
+    assert!(!out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("BROKEN at entry 2"), "{text}");
+    assert!(text.contains(&id), "names the entry: {text}");
+    std::thread::sleep(Duration::from_millis(10));
+}
+
+async fn sqlx_id(store: &backend::Store) -> String {
+    store.list_events(&store.org_by_slug("acme").await.unwrap().id, None, backend::store::Page::default()).await.unwrap().items
+        .into_iter()
+        .find(|e| e.seq == 2)
+        .unwrap()
+        .id
+}

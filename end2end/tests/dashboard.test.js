@@ -1,0 +1,95 @@
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { cli, freshDataDir, hydrated, launchBrowser, startAssent, watchErrors } from "./harness.js";
+
+let server, browser, apiKey;
+const dataDir = freshDataDir();
+
+before(async () => {
+  cli(dataDir, ["org", "create", "--slug", "acme", "--name", "Acme Health"]);
+  cli(dataDir, ["user", "create", "--org", "acme", "--email", "owner@acme.test", "--role", "owner", "--password-stdin"], "a long password\n");
+  apiKey = JSON.parse(cli(dataDir, ["api-key", "create", "--org", "acme", "--scopes", "admin", "--json"])).key;
+  server = await startAssent(dataDir);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function api(path) {
+  const res = await fetch(server.url + path, { headers: { "X-API-Key": apiKey, "X-Org-Id": "acme" } });
+  assert.equal(res.status, 200);
+  return res.json();
+}
+
+test("an admin signs in and manages assets, collection points and API keys", async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+
+  await page.goto(server.url + "/admin");
+  await page.waitForURL("**/admin/login");
+  await hydrated(page);
+  await page.getByLabel("Email").fill("owner@acme.test");
+  await page.getByLabel("Password").fill("wrong password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("alert").filter({ hasText: "credentials" }).waitFor();
+
+  await page.getByLabel("Password").fill("a long password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/admin$/);
+  await page.getByRole("heading", { name: "Overview" }).waitFor();
+  await page.getByText("X-Org-Id: acme").waitFor();
+
+  // Assets: create, then edit.
+  await page.getByRole("link", { name: "Assets" }).click();
+  await page.getByRole("heading", { name: "Assets" }).waitFor();
+  await page.getByLabel("Name").fill("Patient portal");
+  await page.getByLabel("URL").fill("https://portal.acme.test");
+  await page.getByRole("button", { name: "Create asset" }).click();
+  await page.getByRole("cell", { name: "Patient portal" }).waitFor();
+  let assets = await api("/api/v1/assets");
+  assert.equal(assets.total, 1);
+  assert.equal(assets.items[0].name, "Patient portal");
+  assert.equal(assets.items[0].url, "https://portal.acme.test");
+
+  await page.getByRole("button", { name: "Edit" }).click();
+  await page.getByLabel("Name").fill("Patient portal EU");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.getByRole("cell", { name: "Patient portal EU" }).waitFor();
+  assets = await api("/api/v1/assets");
+  assert.equal(assets.items[0].name, "Patient portal EU");
+
+  // Collection points: one purpose, one notice, numbered CP001.
+  await page.getByRole("link", { name: "Collection points" }).click();
+  await page.getByRole("heading", { name: "New collection point" }).waitFor();
+  await page.locator("#cp_asset option", { hasText: "Patient portal EU" }).waitFor({ state: "attached" });
+  await page.locator("#cp_name").fill("Appointment booking");
+  await page.getByLabel("Purpose name").fill("Reminders");
+  await page.getByLabel("Required").check();
+  await page.getByLabel("Notice text").fill("We use your phone number to send appointment reminders.");
+  await page.getByRole("button", { name: "Create collection point" }).click();
+  await page.getByRole("cell", { name: "CP001" }).waitFor();
+  const cps = await api("/api/v1/collection-points");
+  assert.equal(cps.items[0].display_id, "CP001");
+  assert.equal(cps.items[0].purposes[0].name, "Reminders");
+  assert.equal(cps.items[0].purposes[0].required, true);
+
+  // API keys: the new key is shown once and works.
+  await page.getByRole("link", { name: "API keys" }).click();
+  await page.locator("#key_name").fill("CRM");
+  await page.getByRole("button", { name: "Create key" }).click();
+  const key = (await page.getByTestId("new-api-key").textContent()).trim();
+  const res = await fetch(server.url + "/api/v1/org", { headers: { Authorization: `Token ${key}` } });
+  assert.equal(res.status, 403, "a consent-scoped key cannot manage");
+  await page.getByRole("cell", { name: "CRM" }).waitFor();
+
+  await page.getByRole("link", { name: "Audit" }).click();
+  await page.getByText("Ledger intact").waitFor();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL("**/admin/login");
+  assert.deepEqual(errors, []);
+  await page.close();
+});

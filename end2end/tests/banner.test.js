@@ -36,7 +36,8 @@ test("one script tag mounts the wasm banner in a shadow root on another origin",
   const page = await browser.newPage();
   const errors = watchErrors(page);
   await page.goto(hostUrl);
-  await page.waitForSelector("#assent-banner-host[data-assent-ready=true]", { timeout: 20000 });
+  // The host element itself has no box: the banner inside it is position: fixed.
+  await page.waitForSelector("#assent-banner-host[data-assent-ready=true]", { state: "attached", timeout: 20000 });
   const dialog = page.getByRole("dialog", { name: "Cookies on this shop" });
   await dialog.waitFor();
   // The host's `button { display: none }` does not reach into the shadow root.

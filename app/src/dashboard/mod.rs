@@ -256,7 +256,7 @@ pub fn SetupPage() -> impl IntoView {
                 <label for="org_name">"Organisation name"</label>
                 <input id="org_name" required prop:value=org_name on:input=move |ev| org_name.set(event_target_value(&ev))/>
                 <label for="org_slug">"Organisation slug"</label>
-                <input id="org_slug" required pattern="[a-z0-9][a-z0-9-]*[a-z0-9]" aria-describedby="slug_help"
+                <input id="org_slug" required pattern="[a-z0-9][a-z0-9\\-]*[a-z0-9]" aria-describedby="slug_help"
                     prop:value=org_slug on:input=move |ev| org_slug.set(event_target_value(&ev))/>
                 <small id="slug_help">"Lowercase letters, digits and dashes. API clients send it as X-Org-Id."</small>
                 <label for="email">"Your email"</label>

@@ -82,14 +82,15 @@ impl DisplayId {
 impl FromStr for DisplayId {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self, Error> {
+        // Existing clients use ids such as `CP010` and `cp_onboarding_v2`.
         let s = s.trim();
-        let ok = (1..=32).contains(&s.len())
+        let ok = (1..=64).contains(&s.len())
             && s.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
-            && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+            && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
         if ok {
             Ok(Self(s.to_string()))
         } else {
-            Err(Error::invalid("display_id", "must be 1-32 uppercase letters, digits, '-' or '_', starting with a letter (e.g. CP010)"))
+            Err(Error::invalid("display_id", "must be 1-64 letters, digits, '-' or '_', starting with a letter (e.g. CP010)"))
         }
     }
 }
@@ -341,8 +342,10 @@ mod tests {
         assert_eq!(DisplayId::nth(1).as_str(), "CP001");
         assert_eq!(DisplayId::nth(1234).as_str(), "CP1234");
         assert!("CP010".parse::<DisplayId>().is_ok());
-        assert!("cp010".parse::<DisplayId>().is_err());
+        assert!("cp_onboarding_v2".parse::<DisplayId>().is_ok());
         assert!("10".parse::<DisplayId>().is_err());
+        assert!("cp 9".parse::<DisplayId>().is_err());
+        assert!("CP/1".parse::<DisplayId>().is_err());
     }
 
     #[test]

@@ -11,8 +11,20 @@ cd "$root"
 scripts/build.sh --browser
 . scripts/setup.sh --browser
 
+log="$(mktemp -d)"
+trap 'rm -rf "$log"' EXIT
+status=0
+
 echo "==> cargo test (backend, server)"
-cargo test -p backend -p server --no-fail-fast
+cargo test -p backend -p server --no-fail-fast 2>&1 | tee "$log/cargo" || status=1
 
 echo "==> browser tests (Chromium)"
-(cd end2end && npm test)
+(cd end2end && npm test) 2>&1 | tee "$log/e2e" || status=1
+
+# One closing line for the whole run.
+read -r passed failed < <(awk '
+  /^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+  /^# pass / { p += $3 } /^# fail / { f += $3 }
+  END { print p + 0, f + 0 }' "$log/cargo" "$log/e2e")
+echo "all: $passed passed, $failed failed"
+exit $status

@@ -31,14 +31,9 @@ impl From<backend::Error> for AppError {
             backend::Error::Invalid { .. } => AppError::Invalid(err.to_string()),
             backend::Error::NotFound(_) => AppError::NotFound,
             other => {
-                tracing_like_log(&other);
+                leptos::logging::error!("server function failed: {other:?}");
                 AppError::Internal
             }
         }
     }
-}
-
-#[cfg(feature = "ssr")]
-fn tracing_like_log(err: &backend::Error) {
-    leptos::logging::error!("server function failed: {err:?}");
 }

@@ -2,7 +2,6 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, Command, Output, Stdio};
-use std::time::Duration;
 
 fn assent(data_dir: &std::path::Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_assent"));
@@ -11,8 +10,7 @@ fn assent(data_dir: &std::path::Path) -> Command {
 }
 
 fn run(cmd: &mut Command) -> Output {
-    let out = cmd.output().expect("run assent");
-    out
+    cmd.output().expect("run assent")
 }
 
 fn ok(cmd: &mut Command) -> String {
@@ -141,20 +139,17 @@ async fn audit_verify_names_the_first_altered_entry() {
     let out = ok(assent(dir.path()).args(["audit", "verify"]));
     assert!(out.contains("ledger intact: 3 entries"), "{out}");
     store.execute_raw_for_tests("UPDATE consent_events SET occurred_at = occurred_at + 1 WHERE seq = 2").await.unwrap();
-    let id: String = sqlx_id(&store).await;
+    let id = event_id_at(&store, 2).await;
     store.pool().close().await;
     let out = run(assent(dir.path()).args(["audit", "verify"]));
     assert!(!out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("BROKEN at entry 2"), "{text}");
     assert!(text.contains(&id), "names the entry: {text}");
-    std::thread::sleep(Duration::from_millis(10));
 }
 
-async fn sqlx_id(store: &backend::Store) -> String {
-    store.list_events(&store.org_by_slug("acme").await.unwrap().id, None, backend::store::Page::default()).await.unwrap().items
-        .into_iter()
-        .find(|e| e.seq == 2)
-        .unwrap()
-        .id
+async fn event_id_at(store: &backend::Store, seq: i64) -> String {
+    let org = store.org_by_slug("acme").await.unwrap();
+    let events = store.list_events(&org.id, None, backend::store::Page::default()).await.unwrap();
+    events.items.into_iter().find(|e| e.seq == seq).unwrap().id
 }

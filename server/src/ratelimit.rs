@@ -12,7 +12,34 @@ pub struct RateLimiter {
 
 impl RateLimiter {
     pub fn new(limit: u32, window: Duration) -> Self {
-        Self { limit, window, buckets: Mutex::new(HashMap::new()) }
+        Self {
+            limit,
+            window,
+            buckets: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Whether `key` is over its limit right now, without counting an attempt.
+    pub fn blocked(&self, key: &str) -> Result<(), u64> {
+        let now = Instant::now();
+        let buckets = self.buckets.lock().expect("rate limiter lock");
+        match buckets.get(key) {
+            Some((start, count))
+                if now.duration_since(*start) < self.window && *count >= self.limit =>
+            {
+                Err(self
+                    .window
+                    .saturating_sub(now.duration_since(*start))
+                    .as_secs()
+                    .max(1))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Forgets `key`'s attempts.
+    pub fn reset(&self, key: &str) {
+        self.buckets.lock().expect("rate limiter lock").remove(key);
     }
 
     /// Counts one attempt for `key`. `Err(seconds)` says how long until the window reopens.
@@ -47,6 +74,9 @@ mod tests {
         let retry = rl.check("a").unwrap_err();
         assert!((1..=60).contains(&retry));
         assert!(rl.check("b").is_ok());
+        assert!(rl.blocked("a").is_err());
+        rl.reset("a");
+        assert!(rl.blocked("a").is_ok());
     }
 
     #[test]

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing Assent needs, skipping whatever is already there:
 # the wasm target, cargo-leptos 0.3.10, wasm-bindgen-cli (the version in Cargo.lock),
-# wasm-opt and playwright-core from npm (end2end/), and, for tests, Debian's Chromium.
+# wasm-opt and playwright-core from npm (end2end/), and, for tests, Debian's Chromium and
+# Python's aiosmtpd.
 # Source it (`. scripts/setup.sh`) to get the PATH it sets up.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,6 +32,11 @@ if [ ! -x "$root/end2end/node_modules/.bin/wasm-opt" ] || [ ! -d "$root/end2end/
 fi
 # Debian's wasm-opt 108 emits wasm that crashes Chromium; the npm one must come first.
 export PATH="$root/end2end/node_modules/.bin:$PATH"
+
+if [ "$want_browser" = "--browser" ] && ! python3 -c 'import aiosmtpd' 2>/dev/null; then
+  log "installing aiosmtpd (the SMTP server the email tests deliver to)"
+  python3 -m pip install --quiet aiosmtpd
+fi
 
 if [ "$want_browser" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
   log "installing Debian's chromium"

@@ -312,3 +312,167 @@ pub struct BrokenEntryDto {
     pub id: Option<String>,
     pub reason: String,
 }
+
+// ---- consent links (the dialect of seeds 000-002; field names are the contract) ----
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreateConsentLink {
+    /// UUID or display id (`CP010`).
+    pub collection_point_id: String,
+    pub asset_id: String,
+    /// E.164 or 10 digits (then +91).
+    pub phone: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// 1-24, default 24.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expiry_hours: Option<i64>,
+    /// ISO 8601; defaults to now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_collection_timestamp: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegenerateConsentLink {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expiry_hours: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ConsentLinkCreated {
+    pub request_id: String,
+    pub event_id: String,
+    pub consent_link: String,
+    pub expires_at: String,
+    /// `{}` without email; `{"email": "sent"}` or `{"email": "failed"}` with one.
+    pub delivery_status: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regeneration_count: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ConsentLinkHistory {
+    pub data: Vec<ConsentLinkHistoryItem>,
+    pub count: i64,
+    pub summary: ConsentLinkSummary,
+    #[serde(rename = "collectionPointSummary")]
+    pub collection_point_summary: BTreeMap<String, CollectionPointCounts>,
+    pub filters: ConsentLinkFilters,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ConsentLinkHistoryItem {
+    pub request_id: String,
+    pub event_id: String,
+    pub collection_point_id: String,
+    pub asset_id: String,
+    /// Masked: `+*******4311`.
+    pub phone: String,
+    /// `active`, `complete` or `expired`.
+    pub status: String,
+    pub created_at: String,
+    pub expires_at: String,
+    pub completed_at: Option<String>,
+    pub consent_action: Option<String>,
+    pub regeneration_count: i64,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
+pub struct ConsentLinkSummary {
+    pub total_links: i64,
+    pub active: i64,
+    pub completed: i64,
+    pub expired: i64,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
+pub struct CollectionPointCounts {
+    pub total: i64,
+    pub active: i64,
+    pub completed: i64,
+    pub expired: i64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ConsentLinkFilters {
+    #[serde(rename = "assetId")]
+    pub asset_id: String,
+    #[serde(rename = "collectionPointId")]
+    pub collection_point_id: Option<String>,
+    #[serde(rename = "eventId")]
+    pub event_id: Option<String>,
+    #[serde(rename = "dpId")]
+    pub dp_id: Option<String>,
+    pub from: Option<String>,
+    pub to: String,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ConsentLinkStatus {
+    pub request_id: String,
+    pub status: String,
+    pub collection_point: CollectionPointSnapshot,
+    pub completed_at: Option<String>,
+    pub consent_action: Option<String>,
+    pub consent_logs: Vec<ConsentLogEntry>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct CollectionPointSnapshot {
+    pub id: Option<String>,
+    pub name: Option<String>,
+    pub display_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ConsentLogEntry {
+    pub id: String,
+    pub action: String,
+    pub timestamp: String,
+    pub source: String,
+    pub request_id: String,
+    pub purpose_consents: Vec<PurposeConsent>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct PurposeConsent {
+    pub id: String,
+    pub name: String,
+    pub granted: bool,
+}
+
+/// The consent-link dialect's error body.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DetailError {
+    pub detail: String,
+}
+
+/// Our management view of one consent-link request (`GET /api/v1/consent-requests/{id}`):
+/// what the dialect's responses leave out, such as why an email failed.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct ConsentRequestDto {
+    pub request_id: String,
+    pub event_id: String,
+    pub consent_link: String,
+    pub status: String,
+    pub collection_point_id: String,
+    pub asset_id: String,
+    /// Masked.
+    pub phone: String,
+    pub email: Option<String>,
+    /// The data principal id Assent assigned to this person.
+    pub dp_id: String,
+    /// `sent`, `failed`, or null without email.
+    pub email_status: Option<String>,
+    pub email_error: Option<String>,
+    pub created_at: String,
+    pub expires_at: String,
+    pub completed_at: Option<String>,
+    pub consent_action: Option<String>,
+    pub regeneration_count: i64,
+}

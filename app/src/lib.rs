@@ -2,14 +2,16 @@
 //! rendered on the server and hydrated in the browser.
 
 pub mod api;
+pub mod consent_page;
 pub mod dashboard;
 pub mod dto;
 pub mod error;
+pub mod i18n;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
-use leptos_router::path;
+use leptos_router::{path, SsrMode};
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
@@ -49,7 +51,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("collection-points") view=dashboard::CollectionPointsPage/>
                     <Route path=path!("api-keys") view=dashboard::ApiKeysPage/>
                     <Route path=path!("audit") view=dashboard::AuditPage/>
+                    <Route path=path!("consent-links") view=dashboard::ConsentLinksPage/>
                 </ParentRoute>
+                <Route path=path!("/:sub/:cp/:event") view=consent_page::ConsentPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

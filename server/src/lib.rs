@@ -2,6 +2,8 @@
 
 pub mod api;
 pub mod banner;
+pub mod consent_decision;
+pub mod dialects;
 pub mod metrics;
 pub mod ops;
 pub mod ratelimit;

@@ -2,6 +2,7 @@
 //! `serve`, also while it runs.
 
 use backend::config::DatabaseConfig;
+use backend::consent_links::LinkLimits;
 use backend::store::NewOrg;
 use backend::types::{Email, Name, NewPassword, OrgSlug, Role, Scopes, Subdomain};
 use backend::Store;
@@ -40,6 +41,21 @@ enum Command {
         /// The base of every link Assent hands out (default: http://<listen>).
         #[arg(long, env = "ASSENT_PUBLIC_URL")]
         public_url: Option<String>,
+        /// SMTP server for consent-link emails: smtp://host:port or smtps://user:pass@host.
+        #[arg(long, env = "ASSENT_SMTP_URL")]
+        smtp_url: Option<String>,
+        /// Sender of emails, e.g. "Acme Privacy <privacy@acme.test>".
+        #[arg(long, env = "ASSENT_SMTP_FROM")]
+        smtp_from: Option<String>,
+        /// Consent links one phone number may receive in 24 hours.
+        #[arg(long, env = "ASSENT_LINKS_PER_PHONE_PER_DAY", default_value_t = 10)]
+        links_per_phone_per_day: i64,
+        /// Consent links one email address may receive in 24 hours.
+        #[arg(long, env = "ASSENT_LINKS_PER_EMAIL_PER_DAY", default_value_t = 10)]
+        links_per_email_per_day: i64,
+        /// Consent-link API requests per minute per API key or session.
+        #[arg(long, env = "ASSENT_API_RATE_PER_MINUTE", default_value_t = 600)]
+        api_rate_per_minute: u32,
     },
     /// Apply pending database migrations.
     Migrate,
@@ -119,8 +135,11 @@ enum AuditCommand {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("ASSENT_LOG").unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into());
-    let logs = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let filter = tracing_subscriber::EnvFilter::try_from_env("ASSENT_LOG")
+        .unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into());
+    let logs = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     // One JSON object per line for log shippers; human-readable otherwise.
     if std::env::var("ASSENT_LOG_FORMAT").is_ok_and(|f| f == "json") {
         logs.json().init();
@@ -144,29 +163,72 @@ async fn open(db: &DbArgs) -> Result<Store, Box<dyn std::error::Error>> {
 
 async fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
     match cli.command {
-        Command::Serve { listen, public_url } => {
+        Command::Serve {
+            listen,
+            public_url,
+            smtp_url,
+            smtp_from,
+            links_per_phone_per_day,
+            links_per_email_per_day,
+            api_rate_per_minute,
+        } => {
             let store = open(&cli.db).await?;
-            serve(store, listen, public_url).await?;
+            let listener = tokio::net::TcpListener::bind(listen).await?;
+            // With `--listen 127.0.0.1:0` the links must name the port actually bound.
+            let mut config = ServerConfig::new(listener.local_addr()?, public_url);
+            config.smtp_url = smtp_url;
+            config.smtp_from = smtp_from;
+            config.link_limits = LinkLimits {
+                per_phone_per_day: links_per_phone_per_day,
+                per_email_per_day: links_per_email_per_day,
+            };
+            config.api_rate_per_minute = api_rate_per_minute;
+            serve(store, listener, config, &cli.db).await?;
         }
         Command::Migrate => {
             open(&cli.db).await?;
             println!("migrations applied");
         }
-        Command::Org { command: OrgCommand::Create { slug, name, subdomain, json } } => {
+        Command::Org {
+            command:
+                OrgCommand::Create {
+                    slug,
+                    name,
+                    subdomain,
+                    json,
+                },
+        } => {
             let store = open(&cli.db).await?;
             let new = NewOrg {
                 slug: slug.parse::<OrgSlug>()?,
                 name: Name::parse("name", &name, 200)?,
-                subdomain: subdomain.as_deref().map(str::parse::<Subdomain>).transpose()?,
+                subdomain: subdomain
+                    .as_deref()
+                    .map(str::parse::<Subdomain>)
+                    .transpose()?,
             };
             let org = store.create_org(&new).await?;
             if json {
-                println!("{}", serde_json::json!({"id": org.id, "slug": org.slug, "subdomain": org.subdomain, "name": org.name}));
+                println!(
+                    "{}",
+                    serde_json::json!({"id": org.id, "slug": org.slug, "subdomain": org.subdomain, "name": org.name})
+                );
             } else {
-                println!("created organisation {} (slug {}, subdomain {})", org.name, org.slug, org.subdomain);
+                println!(
+                    "created organisation {} (slug {}, subdomain {})",
+                    org.name, org.slug, org.subdomain
+                );
             }
         }
-        Command::ApiKey { command: ApiKeyCommand::Create { org, scopes, name, json } } => {
+        Command::ApiKey {
+            command:
+                ApiKeyCommand::Create {
+                    org,
+                    scopes,
+                    name,
+                    json,
+                },
+        } => {
             let store = open(&cli.db).await?;
             let org = store.org_by_slug(&org).await?;
             let scopes: Scopes = scopes.parse()?;
@@ -182,23 +244,48 @@ async fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
                 );
             } else {
                 println!("{}", issued.key);
-                eprintln!("API key {} for {} with scopes {}; it is shown only once.", issued.row.id, org.slug, scopes.to_db());
+                eprintln!(
+                    "API key {} for {} with scopes {}; it is shown only once.",
+                    issued.row.id,
+                    org.slug,
+                    scopes.to_db()
+                );
             }
         }
-        Command::User { command: UserCommand::Create { org, email, role, password_stdin: _ } } => {
+        Command::User {
+            command:
+                UserCommand::Create {
+                    org,
+                    email,
+                    role,
+                    password_stdin: _,
+                },
+        } => {
             let store = open(&cli.db).await?;
             let org = store.org_by_slug(&org).await?;
             let mut password = String::new();
             std::io::stdin().read_to_string(&mut password)?;
             let password: NewPassword = password.trim_end_matches(['\n', '\r']).parse()?;
-            let user = store.create_user(&org.id, &email.parse::<Email>()?, role.parse::<Role>()?, &password).await?;
+            let user = store
+                .create_user(
+                    &org.id,
+                    &email.parse::<Email>()?,
+                    role.parse::<Role>()?,
+                    &password,
+                )
+                .await?;
             println!("created {} {} in {}", user.role, user.email, org.slug);
         }
-        Command::Audit { command: AuditCommand::Verify } => {
+        Command::Audit {
+            command: AuditCommand::Verify,
+        } => {
             let store = open(&cli.db).await?;
             let report = store.verify_ledger().await?;
             match report.first_bad {
-                None => println!("ledger intact: {} entries, head {}", report.entries, report.head_hash),
+                None => println!(
+                    "ledger intact: {} entries, head {}",
+                    report.entries, report.head_hash
+                ),
                 Some(bad) => {
                     println!(
                         "ledger BROKEN at entry {}{}: {}",
@@ -214,28 +301,41 @@ async fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
     Ok(ExitCode::SUCCESS)
 }
 
-async fn serve(store: Store, listen: SocketAddr, public_url: Option<String>) -> Result<(), Box<dyn std::error::Error>> {
-    let listener = tokio::net::TcpListener::bind(listen).await?;
-    // With `--listen 127.0.0.1:0` the links must name the port actually bound.
+async fn serve(
+    store: Store,
+    listener: tokio::net::TcpListener,
+    config: ServerConfig,
+    db: &DbArgs,
+) -> Result<(), Box<dyn std::error::Error>> {
+    // The first-run hint names this very binary and database, so it can be pasted as is.
+    let exe = std::env::current_exe()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| "assent".into());
+    let cli = match &db.database_url {
+        Some(u) if !u.trim().is_empty() => format!("{exe} --database-url \"$ASSENT_DATABASE_URL\""),
+        _ => format!("{exe} --data-dir {}", db.data_dir.display()),
+    };
     let addr = listener.local_addr()?;
-    let config = ServerConfig::new(addr, public_url);
     let public_url = config.public_url.clone();
     if let Some(token) = store.create_setup_token().await? {
         println!();
         println!("  Assent has no admin yet. Create the first organisation and admin here (the link works once):");
         println!("    {public_url}/admin/setup?token={token}");
         println!("  or from the command line:");
-        println!("    assent org create --slug acme --name \"Acme\"");
-        println!("    assent user create --org acme --email you@example.com --role owner --password-stdin");
+        println!("    {cli} org create --slug acme --name \"Acme\"");
+        println!("    {cli} user create --org acme --email you@example.com --role owner --password-stdin");
         println!();
     }
     let state = AppState::new(store, config);
     let app = build_router(state);
     tracing::info!(%addr, %public_url, "Assent listening");
     println!("Assent is running at {public_url} (dashboard: {public_url}/admin)");
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown())
-        .await?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown())
+    .await?;
     Ok(())
 }
 
@@ -245,7 +345,8 @@ async fn shutdown() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

@@ -2,6 +2,8 @@ use crate::banner::BannerAssets;
 use crate::metrics::Metrics;
 use crate::ratelimit::RateLimiter;
 use axum::extract::FromRef;
+use backend::consent_links::LinkLimits;
+use backend::email::Mailer;
 use backend::Store;
 use leptos::config::LeptosOptions;
 use std::net::SocketAddr;
@@ -19,6 +21,13 @@ pub struct ServerConfig {
     pub site_root: PathBuf,
     /// cargo-leptos output of the banner (`target/banner-site`).
     pub banner_root: PathBuf,
+    /// `smtp://host:port` or `smtps://user:pass@host`; without it emails fail with a reason.
+    pub smtp_url: Option<String>,
+    pub smtp_from: Option<String>,
+    /// Consent links per phone and per email in 24 hours.
+    pub link_limits: LinkLimits,
+    /// Requests per minute for one API key (or session) on the consent-link API.
+    pub api_rate_per_minute: u32,
 }
 
 impl ServerConfig {
@@ -31,8 +40,16 @@ impl ServerConfig {
         Self {
             listen,
             public_url,
-            site_root: PathBuf::from(std::env::var("ASSENT_SITE_ROOT").unwrap_or_else(|_| "target/site".into())),
-            banner_root: PathBuf::from(std::env::var("ASSENT_BANNER_ROOT").unwrap_or_else(|_| "target/banner-site".into())),
+            site_root: PathBuf::from(
+                std::env::var("ASSENT_SITE_ROOT").unwrap_or_else(|_| "target/site".into()),
+            ),
+            banner_root: PathBuf::from(
+                std::env::var("ASSENT_BANNER_ROOT").unwrap_or_else(|_| "target/banner-site".into()),
+            ),
+            smtp_url: None,
+            smtp_from: None,
+            link_limits: LinkLimits::default(),
+            api_rate_per_minute: 600,
         }
     }
 }
@@ -45,6 +62,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     pub login_limiter: Arc<RateLimiter>,
     pub banner: Arc<BannerAssets>,
+    pub mailer: Arc<Mailer>,
+    pub api_limiter: Arc<RateLimiter>,
 }
 
 impl AppState {
@@ -56,6 +75,17 @@ impl AppState {
             .site_addr(config.listen)
             .build();
         let banner = Arc::new(BannerAssets::load(&config.banner_root));
+        let mailer = Arc::new(Mailer::new(
+            config.smtp_url.as_deref(),
+            config.smtp_from.as_deref(),
+        ));
+        if let Some(reason) = mailer.unavailable_reason() {
+            tracing::warn!("email is off: {reason}");
+        }
+        let api_limiter = Arc::new(RateLimiter::new(
+            config.api_rate_per_minute,
+            Duration::from_secs(60),
+        ));
         Self {
             store,
             config: Arc::new(config),
@@ -64,6 +94,8 @@ impl AppState {
             // Per email and per client address: 10 attempts in 5 minutes.
             login_limiter: Arc::new(RateLimiter::new(10, Duration::from_secs(300))),
             banner,
+            mailer,
+            api_limiter,
         }
     }
 }

@@ -5,14 +5,19 @@ mod api_keys;
 mod assets;
 mod audit;
 mod collection_points;
+mod consent_links;
 
 pub use api_keys::ApiKeysPage;
 pub use assets::AssetsPage;
 pub use audit::AuditPage;
 pub use collection_points::CollectionPointsPage;
+pub use consent_links::ConsentLinksPage;
 
 use crate::api;
-use crate::dto::{ApiKeyPage, AssetPage, CollectionPointPage, LedgerVerificationDto, LoginRequest, MeDto, SessionDto, SetupRequest};
+use crate::dto::{
+    ApiKeyPage, AssetPage, CollectionPointPage, LedgerVerificationDto, LoginRequest, MeDto,
+    SessionDto, SetupRequest,
+};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -26,7 +31,9 @@ pub struct Session {
 }
 
 pub fn provide_session() {
-    provide_context(Session { me: RwSignal::new(None) });
+    provide_context(Session {
+        me: RwSignal::new(None),
+    });
 }
 
 pub fn use_session() -> Session {
@@ -73,7 +80,9 @@ pub fn AdminLayout() -> impl IntoView {
     let sign_out = move |_| {
         let navigate = navigate.clone();
         spawn_local(async move {
-            let _ = api::post::<_, serde_json::Value>("/api/v1/auth/logout", &serde_json::json!({})).await;
+            let _ =
+                api::post::<_, serde_json::Value>("/api/v1/auth/logout", &serde_json::json!({}))
+                    .await;
             api::set_token(None);
             session.me.set(None);
             navigate("/admin/login", Default::default());
@@ -93,6 +102,7 @@ pub fn AdminLayout() -> impl IntoView {
                     <A href="/admin" exact=true>"Overview"</A>
                     <A href="/admin/assets">"Assets"</A>
                     <A href="/admin/collection-points">"Collection points"</A>
+                    <A href="/admin/consent-links">"Consent links"</A>
                     <A href="/admin/api-keys">"API keys"</A>
                     <A href="/admin/audit">"Audit"</A>
                 </nav>
@@ -113,11 +123,24 @@ pub fn Overview() -> impl IntoView {
     let ledger = RwSignal::new(None::<Result<LedgerVerificationDto, String>>);
     Effect::new(move |_| {
         spawn_local(async move {
-            let a = api::get::<AssetPage>("/api/v1/assets?limit=1").await.map(|p| p.total).unwrap_or(0);
-            let c = api::get::<CollectionPointPage>("/api/v1/collection-points?limit=1").await.map(|p| p.total).unwrap_or(0);
-            let k = api::get::<ApiKeyPage>("/api/v1/api-keys?limit=1").await.map(|p| p.total).unwrap_or(0);
+            let a = api::get::<AssetPage>("/api/v1/assets?limit=1")
+                .await
+                .map(|p| p.total)
+                .unwrap_or(0);
+            let c = api::get::<CollectionPointPage>("/api/v1/collection-points?limit=1")
+                .await
+                .map(|p| p.total)
+                .unwrap_or(0);
+            let k = api::get::<ApiKeyPage>("/api/v1/api-keys?limit=1")
+                .await
+                .map(|p| p.total)
+                .unwrap_or(0);
             counts.set(Some((a, c, k)));
-            ledger.set(Some(api::get::<LedgerVerificationDto>("/api/v1/audit/verify").await.map_err(|e| e.message)));
+            ledger.set(Some(
+                api::get::<LedgerVerificationDto>("/api/v1/audit/verify")
+                    .await
+                    .map_err(|e| e.message),
+            ));
         });
     });
     view! {
@@ -162,11 +185,17 @@ pub fn LoginPage() -> impl IntoView {
         error.set(None);
         let navigate = navigate.clone();
         spawn_local(async move {
-            let req = LoginRequest { email: email.get_untracked(), password: password.get_untracked() };
+            let req = LoginRequest {
+                email: email.get_untracked(),
+                password: password.get_untracked(),
+            };
             match api::post::<_, SessionDto>("/api/v1/auth/login", &req).await {
                 Ok(s) => {
                     api::set_token(Some(&s.token));
-                    session.me.set(Some(MeDto { user: s.user, org: s.org }));
+                    session.me.set(Some(MeDto {
+                        user: s.user,
+                        org: s.org,
+                    }));
                     navigate("/admin", Default::default());
                 }
                 Err(e) => error.set(Some(e.message)),
@@ -240,7 +269,10 @@ pub fn SetupPage() -> impl IntoView {
             match api::post::<_, SessionDto>("/api/v1/setup", &req).await {
                 Ok(s) => {
                     api::set_token(Some(&s.token));
-                    session.me.set(Some(MeDto { user: s.user, org: s.org }));
+                    session.me.set(Some(MeDto {
+                        user: s.user,
+                        org: s.org,
+                    }));
                     navigate("/admin", Default::default());
                 }
                 Err(e) => error.set(Some(e.message)),

@@ -1,6 +1,6 @@
 //! `/api/openapi.json`: OpenAPI 3.1, generated from the handlers' annotations and the DTOs.
 
-use super::{api_keys, assets, audit, collection_points, session};
+use super::{api_keys, assets, audit, collection_points, consent_requests, session};
 use app::dto::*;
 use axum::Json;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -15,6 +15,7 @@ use utoipa::{Modify, OpenApi};
         collection_points::create, collection_points::list, collection_points::get_one, collection_points::get_version,
         collection_points::patch, collection_points::delete,
         api_keys::create, api_keys::list, api_keys::get_one, api_keys::revoke,
+        consent_requests::get_one,
         audit::events, audit::verify,
     ),
     components(schemas(
@@ -22,7 +23,7 @@ use utoipa::{Modify, OpenApi};
         AssetDto, AssetPage, CreateAsset, PatchAsset,
         CollectionPointDto, CollectionPointPage, CreateCollectionPoint, PatchCollectionPoint, PurposeDto, PurposeInput,
         ApiKeyDto, ApiKeyPage, CreateApiKey, CreatedApiKeyDto,
-        AuditEventDto, AuditEventPage, PurposeDecisionDto, LedgerVerificationDto, BrokenEntryDto,
+        AuditEventDto, AuditEventPage, PurposeDecisionDto, LedgerVerificationDto, BrokenEntryDto, ConsentRequestDto,
     )),
     modifiers(&Security)
 )]
@@ -33,8 +34,14 @@ struct Security;
 impl Modify for Security {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme("session", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()));
-        components.add_security_scheme("api_key", SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::new("X-API-Key"))));
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        components.add_security_scheme(
+            "api_key",
+            SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::new("X-API-Key"))),
+        );
     }
 }
 

@@ -1,0 +1,322 @@
+//! The hosted consent page that a consent link opens: `/{org subdomain}/{display_id}/{event_id}`.
+//! Rendered on the server (it waits for its data, so expired and unknown links get their real
+//! HTTP status) and hydrated; its form is a plain POST, so it works without JavaScript too.
+
+use crate::error::AppError;
+use crate::i18n::{language_name, Lang};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PageState {
+    /// Waiting for the person's first decision.
+    Open,
+    /// Decided; the person may change or withdraw.
+    Decided,
+    Expired,
+    Replaced,
+    Unknown,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PagePurpose {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub required: bool,
+    pub data_categories: Vec<String>,
+    /// The person's current choice, once they decided.
+    pub granted: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Receipt {
+    /// `approved`, `declined`, `partially_approved` or `withdrawn`.
+    pub action: String,
+    pub decided_at: String,
+    /// The ledger entry that records the decision.
+    pub reference: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConsentPageData {
+    pub state: PageState,
+    pub org_name: String,
+    pub logo_url: Option<String>,
+    pub brand_color: String,
+    pub collection_point: String,
+    pub version: i64,
+    pub notice: String,
+    pub notice_lang: String,
+    pub notice_langs: Vec<String>,
+    pub purposes: Vec<PagePurpose>,
+    pub receipt: Option<Receipt>,
+    pub expires_at: String,
+}
+
+impl ConsentPageData {
+    #[cfg(feature = "ssr")]
+    fn empty(state: PageState) -> Self {
+        Self {
+            state,
+            org_name: String::new(),
+            logo_url: None,
+            brand_color: "#1f6feb".into(),
+            collection_point: String::new(),
+            version: 0,
+            notice: String::new(),
+            notice_lang: "en".into(),
+            notice_langs: vec![],
+            purposes: vec![],
+            receipt: None,
+            expires_at: String::new(),
+        }
+    }
+}
+
+/// Everything the page shows for one link, in the requested language where the admin wrote one.
+#[server(prefix = "/_server", endpoint = "consent_page")]
+pub async fn consent_page(
+    subdomain: String,
+    display_id: String,
+    event_id: String,
+    lang: Option<String>,
+) -> Result<ConsentPageData, AppError> {
+    use backend::consent_links::LinkTarget;
+    let store = use_context::<backend::Store>().ok_or(AppError::Internal)?;
+    let (org, request, cp, expired) = match store
+        .consent_link_target(&subdomain, &display_id, &event_id)
+        .await?
+    {
+        LinkTarget::Unknown => return Ok(ConsentPageData::empty(PageState::Unknown)),
+        LinkTarget::Replaced { org } => {
+            return Ok(ConsentPageData {
+                org_name: org.brand_name,
+                logo_url: org.logo_url,
+                brand_color: org.brand_color,
+                ..ConsentPageData::empty(PageState::Replaced)
+            })
+        }
+        LinkTarget::Live {
+            org,
+            request,
+            collection_point,
+            expired,
+        } => (org, request, collection_point, expired),
+    };
+    let wanted = lang.unwrap_or_default().trim().to_ascii_lowercase();
+    let notice_lang = [wanted.as_str(), "en"]
+        .into_iter()
+        .find(|l| cp.notices.contains_key(*l))
+        .map(str::to_string)
+        .or_else(|| cp.notices.keys().next().cloned())
+        .unwrap_or_else(|| "en".into());
+    let current = store
+        .current_consents(&org.id, &request.principal_id, &cp.id)
+        .await?;
+    let decided = request.completed_at.is_some();
+    let state = if decided {
+        PageState::Decided
+    } else if expired {
+        PageState::Expired
+    } else {
+        PageState::Open
+    };
+    let receipt = if decided {
+        store
+            .consent_request_logs(&org.id, &request.id)
+            .await?
+            .pop()
+            .map(|log| Receipt {
+                action: log.action,
+                decided_at: backend::iso8601(log.event.occurred_at)
+                    .replace("+00:00", " UTC")
+                    .replace('T', " "),
+                reference: log.event.id,
+            })
+    } else {
+        None
+    };
+    Ok(ConsentPageData {
+        state,
+        org_name: org.brand_name,
+        logo_url: org.logo_url,
+        brand_color: org.brand_color,
+        collection_point: cp.name.clone(),
+        version: cp.version,
+        notice: cp.notices.get(&notice_lang).cloned().unwrap_or_default(),
+        notice_lang,
+        notice_langs: cp.notices.keys().cloned().collect(),
+        purposes: cp
+            .purposes
+            .iter()
+            .map(|p| PagePurpose {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                description: p.description.clone(),
+                required: p.required,
+                data_categories: p.data_categories.clone(),
+                granted: decided.then(|| current.iter().any(|(id, g)| id == &p.id && *g)),
+            })
+            .collect(),
+        receipt,
+        expires_at: backend::iso8601(request.expires_at)
+            .replace("+00:00", " UTC")
+            .replace('T', " "),
+    })
+}
+
+#[component]
+pub fn ConsentPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let key = move || {
+        let p = params.read();
+        (
+            p.get("sub").unwrap_or_default(),
+            p.get("cp").unwrap_or_default(),
+            p.get("event").unwrap_or_default(),
+            query.read().get("lang"),
+        )
+    };
+    let data = Resource::new(key, |(sub, cp, event, lang)| {
+        consent_page(sub, cp, event, lang)
+    });
+    view! {
+        <Suspense fallback=|| ()>
+            {move || data.get().map(|result| match result {
+                Ok(d) => {
+                    set_status(d.state);
+                    let (sub, cp, event, _) = key();
+                    view! { <ConsentView data=d action=format!("/{sub}/{cp}/{event}/decision") path=format!("/{sub}/{cp}/{event}")/> }.into_any()
+                }
+                Err(_) => view! { <main class="consent"><h1>"Something went wrong"</h1><p>"Please try again in a moment."</p></main> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+/// Unknown links are 404; expired and replaced ones are gone (410).
+fn set_status(state: PageState) {
+    #[cfg(feature = "ssr")]
+    {
+        let code = match state {
+            PageState::Unknown => Some(http::StatusCode::NOT_FOUND),
+            PageState::Expired | PageState::Replaced => Some(http::StatusCode::GONE),
+            _ => None,
+        };
+        if let (Some(code), Some(res)) = (code, use_context::<leptos_axum::ResponseOptions>()) {
+            res.set_status(code);
+        }
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = state;
+}
+
+#[component]
+fn ConsentView(data: ConsentPageData, action: String, path: String) -> impl IntoView {
+    let lang = Lang::from_code(&data.notice_lang).unwrap_or(Lang::En);
+    let t = lang.text();
+    let dir = if lang.is_rtl() { "rtl" } else { "ltr" };
+    let style = format!("--brand: {}", data.brand_color);
+    let header = view! {
+        <header class="consent-head">
+            {data.logo_url.clone().map(|src| view! { <img src=src alt="" class="logo"/> })}
+            <span class="org">{data.org_name.clone()}</span>
+        </header>
+    };
+    let body = match data.state {
+        PageState::Unknown => view! { <Title text=t.unknown_title/><h1>{t.unknown_title}</h1><p>{t.unknown_body}</p> }.into_any(),
+        PageState::Expired => view! { <Title text=t.expired_title/><h1>{t.expired_title}</h1><p>{t.expired_body}</p> }.into_any(),
+        PageState::Replaced => view! { <Title text=t.replaced_title/><h1>{t.replaced_title}</h1><p>{t.replaced_body}</p> }.into_any(),
+        PageState::Open | PageState::Decided => {
+            let langs = data.notice_langs.clone();
+            let current_lang = data.notice_lang.clone();
+            let switcher = (langs.len() > 1).then(|| {
+                view! {
+                    <nav class="langs" aria-label=t.language>
+                        {langs.into_iter().map(|l| {
+                            let here = l == current_lang;
+                            view! { <a href=format!("{path}?lang={l}") lang=l.clone() aria-current=here.then_some("true")>{language_name(&l)}</a> }
+                        }).collect_view()}
+                    </nav>
+                }
+            });
+            let receipt = data.receipt.clone().map(|r| {
+                let purposes = data.purposes.clone();
+                view! {
+                    <section class="receipt" role="status" aria-labelledby="receipt-title">
+                        <h2 id="receipt-title">{t.receipt}</h2>
+                        <p>{format!("{} {} {} {}.", t.decided, t.action(&r.action), t.at, r.decided_at)}</p>
+                        <ul>
+                            {purposes.into_iter().map(|p| view! {
+                                <li>{p.name.clone()} ": " <strong>{if p.granted == Some(true) { t.granted } else { t.declined }}</strong></li>
+                            }).collect_view()}
+                        </ul>
+                        <p class="muted">{t.reference} ": " <code>{r.reference.clone()}</code></p>
+                        <p class="muted">{t.change_hint}</p>
+                    </section>
+                }
+            });
+            let decided = data.state == PageState::Decided;
+            let any_granted = data.purposes.iter().any(|p| p.granted == Some(true));
+            view! {
+                <Title text=format!("{} · {}", data.collection_point, data.org_name)/>
+                {switcher}
+                <h1>{data.collection_point.clone()}</h1>
+                <p class="muted">{format!("{} {}", data.org_name, t.asks_consent)}</p>
+                {receipt}
+                <section class="notice-text" lang=data.notice_lang.clone() dir=dir aria-labelledby="notice-title">
+                    <h2 id="notice-title">{t.notice}</h2>
+                    <p>{data.notice.clone()}</p>
+                </section>
+                <form method="post" action=action>
+                    <input type="hidden" name="version" value=data.version.to_string()/>
+                    <input type="hidden" name="lang" value=data.notice_lang.clone()/>
+                    <fieldset>
+                        <legend>{t.purposes}</legend>
+                        <p class="muted">{t.purposes_hint}</p>
+                        {data.purposes.iter().map(|p| {
+                            let id = format!("purpose-{}", p.id);
+                            let desc_id = format!("purpose-{}-desc", p.id);
+                            let checked = p.required || p.granted == Some(true);
+                            view! {
+                                <div class="purpose-choice">
+                                    <input type="checkbox" id=id.clone() name="purpose" value=p.id.clone() checked=checked
+                                        disabled=p.required aria-describedby=desc_id.clone()/>
+                                    <div>
+                                        <label for=id>{p.name.clone()}
+                                            {p.required.then(|| view! { " " <span class="badge">{t.required}</span> })}
+                                        </label>
+                                        <p id=desc_id class="muted">
+                                            {p.description.clone()}
+                                            {(!p.data_categories.is_empty()).then(|| format!(" {}: {}.", t.data_used, p.data_categories.join(", ")))}
+                                        </p>
+                                    </div>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                    <div class="decide">
+                        <button type="submit" name="decision" value="approve">{t.approve}</button>
+                        <button type="submit" name="decision" value="save" class="secondary">{t.save}</button>
+                        <button type="submit" name="decision" value="decline" class="secondary">{t.decline}</button>
+                        {(decided && any_granted).then(|| view! {
+                            <button type="submit" name="decision" value="withdraw" class="danger">{t.withdraw}</button>
+                        })}
+                    </div>
+                </form>
+                {(!decided).then(|| view! { <p class="muted">{format!("{} {}.", t.valid_until, data.expires_at)}</p> })}
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <main class="consent" style=style>
+            {header}
+            {body}
+        </main>
+    }
+}

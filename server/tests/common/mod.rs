@@ -1,0 +1,203 @@
+//! The test harness: the real router on a real port (0), on a fresh database.
+#![allow(dead_code)]
+
+use backend::store::NewOrg;
+use backend::testing::{Backend, TestDb};
+use backend::types::{Name, Role};
+use reqwest::{Client, Method, StatusCode};
+use serde_json::{json, Value};
+use server::{build_router, AppState, ServerConfig};
+use std::net::SocketAddr;
+
+pub struct App {
+    pub base: String,
+    pub http: Client,
+    pub db: TestDb,
+}
+
+pub struct Tenant {
+    pub slug: String,
+    pub admin_key: String,
+    pub consent_key: String,
+}
+
+impl App {
+    pub async fn start() -> Self {
+        Self::start_with(Backend::Sqlite, |_| {}).await
+    }
+
+    /// A server on a fresh database of `backend`, with its configuration adjusted by `configure`.
+    pub async fn start_with(backend: Backend, configure: impl FnOnce(&mut ServerConfig)) -> Self {
+        let db = TestDb::new(backend).await;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let mut config = ServerConfig::new(addr, None);
+        configure(&mut config);
+        let state = AppState::new(db.store.clone(), config);
+        let router = build_router(state);
+        tokio::spawn(async move {
+            axum::serve(
+                listener,
+                router.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .await
+            .unwrap();
+        });
+        Self {
+            base: format!("http://{addr}"),
+            http: Client::new(),
+            db,
+        }
+    }
+
+    pub async fn tenant(&self, slug: &str) -> Tenant {
+        let store = &self.db.store;
+        let org = store
+            .create_org(&NewOrg {
+                slug: slug.parse().unwrap(),
+                name: Name::parse("n", slug, 99).unwrap(),
+                subdomain: None,
+            })
+            .await
+            .unwrap();
+        store
+            .create_user(
+                &org.id,
+                &format!("owner@{slug}.test").parse().unwrap(),
+                Role::Owner,
+                &"owner password 1".parse().unwrap(),
+            )
+            .await
+            .unwrap();
+        store
+            .create_user(
+                &org.id,
+                &format!("viewer@{slug}.test").parse().unwrap(),
+                Role::Viewer,
+                &"viewer password 1".parse().unwrap(),
+            )
+            .await
+            .unwrap();
+        let admin = store
+            .create_api_key(
+                &org.id,
+                &Name::parse("n", "admin", 9).unwrap(),
+                &"admin".parse().unwrap(),
+            )
+            .await
+            .unwrap();
+        let consent = store
+            .create_api_key(
+                &org.id,
+                &Name::parse("n", "consent", 9).unwrap(),
+                &"consent".parse().unwrap(),
+            )
+            .await
+            .unwrap();
+        Tenant {
+            slug: slug.into(),
+            admin_key: admin.key,
+            consent_key: consent.key,
+        }
+    }
+
+    pub fn req(&self, method: Method, path: &str) -> reqwest::RequestBuilder {
+        self.http.request(method, format!("{}{path}", self.base))
+    }
+
+    /// A request with the tenant's admin key.
+    pub fn admin(&self, t: &Tenant, method: Method, path: &str) -> reqwest::RequestBuilder {
+        self.req(method, path)
+            .header("X-API-Key", &t.admin_key)
+            .header("X-Org-Id", &t.slug)
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
+        self.req(Method::POST, "/api/v1/auth/login")
+            .json(&json!({"email": email, "password": password}))
+            .send()
+            .await
+            .unwrap()
+    }
+}
+
+pub async fn body(res: reqwest::Response) -> (StatusCode, Value) {
+    let status = res.status();
+    let text = res.text().await.unwrap();
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
+}
+
+pub fn error_code(v: &Value) -> &str {
+    v["error"]["code"]
+        .as_str()
+        .unwrap_or_else(|| panic!("not an error body: {v}"))
+}
+
+/// A real SMTP server (Python's aiosmtpd) on a free loopback port, delivering into a maildir.
+pub struct SmtpSink {
+    pub port: u16,
+    dir: tempfile::TempDir,
+    child: std::process::Child,
+}
+
+impl SmtpSink {
+    pub async fn start() -> Self {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let dir = tempfile::tempdir().unwrap();
+        let child = std::process::Command::new("python3")
+            .args([
+                "-m",
+                "aiosmtpd",
+                "-n",
+                "-l",
+                &format!("127.0.0.1:{port}"),
+                "-c",
+                "aiosmtpd.handlers.Mailbox",
+            ])
+            .arg(dir.path().join("mail"))
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("python3 -m aiosmtpd (pip install aiosmtpd)");
+        for _ in 0..100 {
+            if tokio::net::TcpStream::connect(("127.0.0.1", port))
+                .await
+                .is_ok()
+            {
+                return Self { port, dir, child };
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        panic!("aiosmtpd did not start on port {port} (is it installed? pip install aiosmtpd)");
+    }
+
+    pub fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+
+    /// The raw messages delivered so far.
+    pub fn messages(&self) -> Vec<String> {
+        let new = self.dir.path().join("mail").join("new");
+        let mut out: Vec<String> = std::fs::read_dir(new)
+            .map(|d| {
+                d.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+                    .collect()
+            })
+            .unwrap_or_default();
+        out.sort();
+        out
+    }
+}
+
+impl Drop for SmtpSink {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

@@ -22,6 +22,7 @@ mod imp {
     use gloo_net::http::{Request, RequestBuilder, Response};
 
     const TOKEN_KEY: &str = "assent.session";
+    const ORG_KEY: &str = "assent.org";
 
     fn storage() -> Option<web_sys::Storage> {
         web_sys::window()?.local_storage().ok()?
@@ -35,12 +36,25 @@ mod imp {
         if let Some(s) = storage() {
             let _ = match token {
                 Some(t) => s.set_item(TOKEN_KEY, t),
-                None => s.remove_item(TOKEN_KEY),
+                None => s
+                    .remove_item(TOKEN_KEY)
+                    .and_then(|_| s.remove_item(ORG_KEY)),
             };
         }
     }
 
+    /// The signed-in organisation's slug: the consent-link dialect wants it as `X-Org-Id`.
+    pub fn set_org(slug: &str) {
+        if let Some(s) = storage() {
+            let _ = s.set_item(ORG_KEY, slug);
+        }
+    }
+
     fn authed(builder: RequestBuilder) -> RequestBuilder {
+        let builder = match storage().and_then(|s| s.get_item(ORG_KEY).ok().flatten()) {
+            Some(org) => builder.header("X-Org-Id", &org),
+            None => builder,
+        };
         match token() {
             Some(t) => builder.header("Authorization", &format!("Bearer {t}")),
             None => builder,
@@ -136,6 +150,7 @@ mod imp {
         None
     }
     pub fn set_token(_token: Option<&str>) {}
+    pub fn set_org(_slug: &str) {}
     pub async fn get<T: DeserializeOwned>(_path: &str) -> Result<T, ApiError> {
         Err(server_side())
     }

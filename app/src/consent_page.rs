@@ -184,6 +184,7 @@ pub fn ConsentPage() -> impl IntoView {
     let data = Resource::new(key, |(sub, cp, event, lang)| {
         consent_page(sub, cp, event, lang)
     });
+    crate::mark_hydrated();
     view! {
         <Suspense fallback=|| ()>
             {move || data.get().map(|result| match result {

@@ -87,6 +87,15 @@ fn NotFound() -> impl IntoView {
     }
 }
 
+/// Marks the page as interactive, so that people (and browser tests) can tell hydration finished.
+pub(crate) fn mark_hydrated() {
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+}
+
 /// Whether this installation still needs its first admin. The login page says how to create one.
 #[server(prefix = "/_server", endpoint = "setup_status")]
 pub async fn setup_status() -> Result<bool, error::AppError> {

@@ -97,3 +97,39 @@ test("an admin signs in and manages assets, collection points and API keys", asy
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("an admin sends a consent link, follows it in the history and regenerates it", async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(server.url + "/admin/login");
+  await hydrated(page);
+  await page.getByLabel("Email").fill("owner@acme.test");
+  await page.getByLabel("Password").fill("a long password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/admin$/);
+
+  await page.getByRole("link", { name: "Consent links" }).click();
+  await page.getByRole("heading", { name: "Consent links" }).waitFor();
+  await page.locator("#link_cp option", { hasText: "CP001" }).waitFor({ state: "attached" });
+  await page.locator("#link_phone").fill("9876543210");
+  await page.locator("#link_email").fill("person@example.com");
+  await page.getByRole("button", { name: "Create link" }).click();
+  const link = (await page.getByTestId("new-consent-link").textContent()).trim();
+  assert.match(link, new RegExp(`^${server.url}/acme/CP001/[0-9a-f-]{36}$`));
+  // No SMTP server is configured here: the dashboard says why the email failed.
+  await page.getByText(/Email failed: .*SMTP is not configured/).waitFor();
+
+  const history = page.getByRole("table", { name: "Consent link history" });
+  await history.getByRole("cell", { name: "+********3210" }).waitFor();
+  await history.getByRole("button", { name: "Details" }).first().click();
+  const details = page.getByLabel("Request details");
+  await details.getByText("active").first().waitFor();
+  await details.getByRole("button", { name: "Regenerate link" }).click();
+  await page.getByText("Consent link regenerated").waitFor();
+  const newer = (await page.getByTestId("new-consent-link").textContent()).trim();
+  assert.notEqual(newer, link);
+  const old = await fetch(link);
+  assert.equal(old.status, 410, "the previous link stopped working");
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -23,10 +23,20 @@ export function cli(dataDir, args, input) {
   }).toString();
 }
 
+/** Runs SQL against a test server's SQLite database (WAL: fine while the server runs). */
+export function sql(dataDir, statement, params = []) {
+  execFileSync("python3", ["-c", [
+    "import sqlite3, sys, json",
+    "c = sqlite3.connect(sys.argv[1])",
+    "c.execute(sys.argv[2], json.loads(sys.argv[3]))",
+    "c.commit()",
+  ].join("\n"), path.join(dataDir, "assent.db"), statement, JSON.stringify(params)]);
+}
+
 /** Starts `assent serve` on a free port; resolves once it prints its address. */
-export function startAssent(dataDir) {
+export function startAssent(dataDir, extraArgs = []) {
   return new Promise((resolve, reject) => {
-    const proc = spawn(BIN, ["serve", "--listen", "127.0.0.1:0", "--data-dir", dataDir], {
+    const proc = spawn(BIN, ["serve", "--listen", "127.0.0.1:0", "--data-dir", dataDir, ...extraArgs], {
       cwd: ROOT,
       env: { ...process.env, ASSENT_LOG: "warn", ASSENT_DATABASE_URL: "" },
       stdio: ["ignore", "pipe", "inherit"],

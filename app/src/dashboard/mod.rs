@@ -18,6 +18,7 @@ use crate::dto::{
     ApiKeyPage, AssetPage, CollectionPointPage, LedgerVerificationDto, LoginRequest, MeDto,
     SessionDto, SetupRequest,
 };
+use crate::mark_hydrated;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -45,15 +46,6 @@ pub(crate) fn short_time(ts: &str) -> String {
     ts.get(..16).unwrap_or(ts).replace('T', " ")
 }
 
-/// Marks the page as interactive, so that people (and browser tests) can tell hydration finished.
-fn mark_hydrated() {
-    Effect::new(move |_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
-}
-
 #[component]
 pub fn AdminLayout() -> impl IntoView {
     let session = use_session();
@@ -70,7 +62,10 @@ pub fn AdminLayout() -> impl IntoView {
                 let navigate = navigate.clone();
                 spawn_local(async move {
                     match api::get::<MeDto>("/api/v1/me").await {
-                        Ok(me) => session.me.set(Some(me)),
+                        Ok(me) => {
+                            api::set_org(&me.org.slug);
+                            session.me.set(Some(me));
+                        }
                         Err(_) => navigate("/admin/login", Default::default()),
                     }
                 });
@@ -192,6 +187,7 @@ pub fn LoginPage() -> impl IntoView {
             match api::post::<_, SessionDto>("/api/v1/auth/login", &req).await {
                 Ok(s) => {
                     api::set_token(Some(&s.token));
+                    api::set_org(&s.org.slug);
                     session.me.set(Some(MeDto {
                         user: s.user,
                         org: s.org,
@@ -269,6 +265,7 @@ pub fn SetupPage() -> impl IntoView {
             match api::post::<_, SessionDto>("/api/v1/setup", &req).await {
                 Ok(s) => {
                     api::set_token(Some(&s.token));
+                    api::set_org(&s.org.slug);
                     session.me.set(Some(MeDto {
                         user: s.user,
                         org: s.org,

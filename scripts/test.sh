@@ -15,8 +15,8 @@ log="$(mktemp -d)"
 trap 'rm -rf "$log"' EXIT
 status=0
 
-echo "==> cargo test (backend, server)"
-cargo test -p backend -p server --no-fail-fast 2>&1 | tee "$log/cargo" || status=1
+echo "==> cargo test (backend, server, app)"
+cargo test -p backend -p server -p app --features app/ssr --no-fail-fast 2>&1 | tee "$log/cargo" || status=1
 
 echo "==> browser tests (Chromium)"
 (cd end2end && npm test) 2>&1 | tee "$log/e2e" || status=1

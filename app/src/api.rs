@@ -36,9 +36,7 @@ mod imp {
         if let Some(s) = storage() {
             let _ = match token {
                 Some(t) => s.set_item(TOKEN_KEY, t),
-                None => s
-                    .remove_item(TOKEN_KEY)
-                    .and_then(|_| s.remove_item(ORG_KEY)),
+                None => s.remove_item(TOKEN_KEY).and_then(|_| s.remove_item(ORG_KEY)),
             };
         }
     }
@@ -61,28 +59,13 @@ mod imp {
         }
     }
 
-    async fn read<T: DeserializeOwned>(
-        res: Result<Response, gloo_net::Error>,
-    ) -> Result<T, ApiError> {
-        let res = res.map_err(|e| ApiError {
-            status: 0,
-            message: format!("network error: {e}"),
-        })?;
+    async fn read<T: DeserializeOwned>(res: Result<Response, gloo_net::Error>) -> Result<T, ApiError> {
+        let res = res.map_err(|e| ApiError { status: 0, message: format!("network error: {e}") })?;
         let status = res.status();
         if (200..300).contains(&status) {
-            let text = res.text().await.map_err(|e| ApiError {
-                status,
-                message: e.to_string(),
-            })?;
-            let text = if text.is_empty() {
-                "null".to_string()
-            } else {
-                text
-            };
-            serde_json::from_str(&text).map_err(|e| ApiError {
-                status,
-                message: format!("unexpected response: {e}"),
-            })
+            let text = res.text().await.map_err(|e| ApiError { status, message: e.to_string() })?;
+            let text = if text.is_empty() { "null".to_string() } else { text };
+            serde_json::from_str(&text).map_err(|e| ApiError { status, message: format!("unexpected response: {e}") })
         } else {
             if status == 401 {
                 set_token(None);
@@ -91,9 +74,7 @@ mod imp {
             let text = res.text().await.unwrap_or_default();
             let message = serde_json::from_str::<crate::dto::ErrorBody>(&text)
                 .map(|b| b.error.message)
-                .or_else(|_| {
-                    serde_json::from_str::<crate::dto::DetailError>(&text).map(|b| b.detail)
-                })
+                .or_else(|_| serde_json::from_str::<crate::dto::DetailError>(&text).map(|b| b.detail))
                 .unwrap_or_else(|_| format!("request failed with status {status}"));
             Err(ApiError { status, message })
         }
@@ -107,28 +88,16 @@ mod imp {
         read(authed(Request::delete(path)).send().await).await
     }
 
-    pub async fn post<B: Serialize, T: DeserializeOwned>(
-        path: &str,
-        body: &B,
-    ) -> Result<T, ApiError> {
+    pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
         send(Request::post(path), body).await
     }
 
-    pub async fn patch<B: Serialize, T: DeserializeOwned>(
-        path: &str,
-        body: &B,
-    ) -> Result<T, ApiError> {
+    pub async fn patch<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
         send(Request::patch(path), body).await
     }
 
-    async fn send<B: Serialize, T: DeserializeOwned>(
-        builder: RequestBuilder,
-        body: &B,
-    ) -> Result<T, ApiError> {
-        let req = authed(builder).json(body).map_err(|e| ApiError {
-            status: 0,
-            message: e.to_string(),
-        })?;
+    async fn send<B: Serialize, T: DeserializeOwned>(builder: RequestBuilder, body: &B) -> Result<T, ApiError> {
+        let req = authed(builder).json(body).map_err(|e| ApiError { status: 0, message: e.to_string() })?;
         read(req.send().await).await
     }
 }
@@ -140,10 +109,7 @@ mod imp {
     use super::*;
 
     fn server_side() -> ApiError {
-        ApiError {
-            status: 0,
-            message: "the management API is called from the browser".into(),
-        }
+        ApiError { status: 0, message: "the management API is called from the browser".into() }
     }
 
     pub fn token() -> Option<String> {
@@ -157,16 +123,10 @@ mod imp {
     pub async fn delete<T: DeserializeOwned>(_path: &str) -> Result<T, ApiError> {
         Err(server_side())
     }
-    pub async fn post<B: Serialize, T: DeserializeOwned>(
-        _path: &str,
-        _body: &B,
-    ) -> Result<T, ApiError> {
+    pub async fn post<B: Serialize, T: DeserializeOwned>(_path: &str, _body: &B) -> Result<T, ApiError> {
         Err(server_side())
     }
-    pub async fn patch<B: Serialize, T: DeserializeOwned>(
-        _path: &str,
-        _body: &B,
-    ) -> Result<T, ApiError> {
+    pub async fn patch<B: Serialize, T: DeserializeOwned>(_path: &str, _body: &B) -> Result<T, ApiError> {
         Err(server_side())
     }
 }

@@ -86,10 +86,7 @@ pub async fn consent_page(
 ) -> Result<ConsentPageData, AppError> {
     use backend::consent_links::LinkTarget;
     let store = use_context::<backend::Store>().ok_or(AppError::Internal)?;
-    let (org, request, cp, expired) = match store
-        .consent_link_target(&subdomain, &display_id, &event_id)
-        .await?
-    {
+    let (org, request, cp, expired) = match store.consent_link_target(&subdomain, &display_id, &event_id).await? {
         LinkTarget::Unknown => return Ok(ConsentPageData::empty(PageState::Unknown)),
         LinkTarget::Replaced { org } => {
             return Ok(ConsentPageData {
@@ -99,12 +96,7 @@ pub async fn consent_page(
                 ..ConsentPageData::empty(PageState::Replaced)
             })
         }
-        LinkTarget::Live {
-            org,
-            request,
-            collection_point,
-            expired,
-        } => (org, request, collection_point, expired),
+        LinkTarget::Live { org, request, collection_point, expired } => (org, request, collection_point, expired),
     };
     let wanted = lang.unwrap_or_default().trim().to_ascii_lowercase();
     let notice_lang = [wanted.as_str(), "en"]
@@ -113,9 +105,7 @@ pub async fn consent_page(
         .map(str::to_string)
         .or_else(|| cp.notices.keys().next().cloned())
         .unwrap_or_else(|| "en".into());
-    let current = store
-        .current_consents(&org.id, &request.principal_id, &cp.id)
-        .await?;
+    let current = store.current_consents(&org.id, &request.principal_id, &cp.id).await?;
     let decided = request.completed_at.is_some();
     let state = if decided {
         PageState::Decided
@@ -125,17 +115,11 @@ pub async fn consent_page(
         PageState::Open
     };
     let receipt = if decided {
-        store
-            .consent_request_logs(&org.id, &request.id)
-            .await?
-            .pop()
-            .map(|log| Receipt {
-                action: log.action,
-                decided_at: backend::iso8601(log.event.occurred_at)
-                    .replace("+00:00", " UTC")
-                    .replace('T', " "),
-                reference: log.event.id,
-            })
+        store.consent_request_logs(&org.id, &request.id).await?.pop().map(|log| Receipt {
+            action: log.action,
+            decided_at: backend::iso8601(log.event.occurred_at).replace("+00:00", " UTC").replace('T', " "),
+            reference: log.event.id,
+        })
     } else {
         None
     };
@@ -162,9 +146,7 @@ pub async fn consent_page(
             })
             .collect(),
         receipt,
-        expires_at: backend::iso8601(request.expires_at)
-            .replace("+00:00", " UTC")
-            .replace('T', " "),
+        expires_at: backend::iso8601(request.expires_at).replace("+00:00", " UTC").replace('T', " "),
     })
 }
 
@@ -174,16 +156,9 @@ pub fn ConsentPage() -> impl IntoView {
     let query = use_query_map();
     let key = move || {
         let p = params.read();
-        (
-            p.get("sub").unwrap_or_default(),
-            p.get("cp").unwrap_or_default(),
-            p.get("event").unwrap_or_default(),
-            query.read().get("lang"),
-        )
+        (p.get("sub").unwrap_or_default(), p.get("cp").unwrap_or_default(), p.get("event").unwrap_or_default(), query.read().get("lang"))
     };
-    let data = Resource::new(key, |(sub, cp, event, lang)| {
-        consent_page(sub, cp, event, lang)
-    });
+    let data = Resource::new(key, |(sub, cp, event, lang)| consent_page(sub, cp, event, lang));
     crate::mark_hydrated();
     view! {
         <Suspense fallback=|| ()>

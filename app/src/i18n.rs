@@ -62,26 +62,15 @@ impl Lang {
     pub fn from_code(code: &str) -> Option<Lang> {
         let code = code.trim().to_ascii_lowercase();
         let primary = code.split('-').next().unwrap_or_default();
-        Self::ALL
-            .iter()
-            .find(|(_, c, _)| *c == primary)
-            .map(|(l, _, _)| *l)
+        Self::ALL.iter().find(|(_, c, _)| *c == primary).map(|(l, _, _)| *l)
     }
 
     pub fn code(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(l, _, _)| *l == self)
-            .map(|(_, c, _)| *c)
-            .unwrap_or("en")
+        Self::ALL.iter().find(|(l, _, _)| *l == self).map(|(_, c, _)| *c).unwrap_or("en")
     }
 
     pub fn native_name(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(l, _, _)| *l == self)
-            .map(|(_, _, n)| *n)
-            .unwrap_or("English")
+        Self::ALL.iter().find(|(l, _, _)| *l == self).map(|(_, _, n)| *n).unwrap_or("English")
     }
 
     /// Scripts written right to left.
@@ -99,9 +88,7 @@ impl Lang {
 
 /// A language's own name for a notice language code (the code itself when unknown).
 pub fn language_name(code: &str) -> String {
-    Lang::from_code(code)
-        .map(|l| l.native_name().to_string())
-        .unwrap_or_else(|| code.to_string())
+    Lang::from_code(code).map(|l| l.native_name().to_string()).unwrap_or_else(|| code.to_string())
 }
 
 pub struct UiText {
@@ -151,8 +138,7 @@ pub static EN: UiText = UiText {
     language: "Language",
     notice: "Notice",
     purposes: "What your data will be used for",
-    purposes_hint:
-        "Tick the purposes you agree to, then save your choices. Or approve or decline all of them.",
+    purposes_hint: "Tick the purposes you agree to, then save your choices. Or approve or decline all of them.",
     required: "Required",
     data_used: "Data used",
     approve: "Approve",
@@ -172,11 +158,9 @@ pub static EN: UiText = UiText {
     action_partial: "approved some purposes",
     action_withdrawn: "withdrew your consent",
     expired_title: "This link has expired",
-    expired_body:
-        "Consent links work for a limited time. Ask the organisation that sent it for a new one.",
+    expired_body: "Consent links work for a limited time. Ask the organisation that sent it for a new one.",
     replaced_title: "This link was replaced",
-    replaced_body:
-        "A newer link was sent for this request. Please use the most recent message you received.",
+    replaced_body: "A newer link was sent for this request. Please use the most recent message you received.",
     unknown_title: "Link not found",
     unknown_body: "This consent link does not exist. Check that you opened the whole link.",
     asks_consent: "asks for your consent",

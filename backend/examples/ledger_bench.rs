@@ -21,13 +21,7 @@ fn decision(org_id: &str, cp_id: &str, purposes: &[String], i: usize) -> Decisio
         subject_kind: SubjectKind::CollectionPoint,
         subject_id: cp_id.into(),
         action: Action::Granted,
-        purposes: purposes
-            .iter()
-            .map(|p| PurposeDecision {
-                purpose_id: p.clone(),
-                granted: true,
-            })
-            .collect(),
+        purposes: purposes.iter().map(|p| PurposeDecision { purpose_id: p.clone(), granted: true }).collect(),
         collected_via: "bench".into(),
         notice_version: Some(1),
         notice_hash: Some("0".repeat(64)),
@@ -40,22 +34,13 @@ async fn bench(label: &str, backend: Backend, n: usize) {
     let db = TestDb::new(backend).await;
     let store = &db.store;
     let org = store
-        .create_org(&NewOrg {
-            slug: "bench".parse().unwrap(),
-            name: Name::parse("n", "Bench", 9).unwrap(),
-            subdomain: None,
-        })
+        .create_org(&NewOrg { slug: "bench".parse().unwrap(), name: Name::parse("n", "Bench", 9).unwrap(), subdomain: None })
         .await
         .unwrap();
     let asset = store
         .create_asset(
             &org.id,
-            &NewAsset {
-                name: Name::parse("n", "site", 9).unwrap(),
-                kind: AssetKind::Website,
-                url: None,
-                description: String::new(),
-            },
+            &NewAsset { name: Name::parse("n", "site", 9).unwrap(), kind: AssetKind::Website, url: None, description: String::new() },
         )
         .await
         .unwrap();
@@ -77,20 +62,14 @@ async fn bench(label: &str, backend: Backend, n: usize) {
                 name: Name::parse("n", "cp", 9).unwrap(),
                 display_id: None,
                 purposes,
-                notices: Notices::parse(BTreeMap::from([("en".to_string(), "notice".to_string())]))
-                    .unwrap(),
+                notices: Notices::parse(BTreeMap::from([("en".to_string(), "notice".to_string())])).unwrap(),
             },
         )
         .await
         .unwrap();
     let purpose_ids: Vec<String> = cp.purposes.iter().map(|p| p.id.clone()).collect();
 
-    store
-        .execute_raw_for_tests(
-            "CREATE TABLE bench_baseline (id TEXT PRIMARY KEY, payload TEXT NOT NULL)",
-        )
-        .await
-        .unwrap();
+    store.execute_raw_for_tests("CREATE TABLE bench_baseline (id TEXT PRIMARY KEY, payload TEXT NOT NULL)").await.unwrap();
     let start = Instant::now();
     for i in 0..n {
         let mut tx = store.pool().begin().await.unwrap();
@@ -106,10 +85,7 @@ async fn bench(label: &str, backend: Backend, n: usize) {
 
     let start = Instant::now();
     for i in 0..n {
-        store
-            .record_decision(&decision(&org.id, &cp.id, &purpose_ids, i))
-            .await
-            .unwrap();
+        store.record_decision(&decision(&org.id, &cp.id, &purpose_ids, i)).await.unwrap();
     }
     let ledger = start.elapsed();
 
@@ -120,10 +96,7 @@ async fn bench(label: &str, backend: Backend, n: usize) {
         let (org_id, cp_id, purpose_ids) = (org.id.clone(), cp.id.clone(), purpose_ids.clone());
         tasks.push(tokio::spawn(async move {
             for i in 0..n / 4 {
-                store
-                    .record_decision(&decision(&org_id, &cp_id, &purpose_ids, n + w * n + i))
-                    .await
-                    .unwrap();
+                store.record_decision(&decision(&org_id, &cp_id, &purpose_ids, n + w * n + i)).await.unwrap();
             }
         }));
     }
@@ -140,10 +113,7 @@ async fn bench(label: &str, backend: Backend, n: usize) {
 
     let per = |d: std::time::Duration, k: usize| d.as_secs_f64() * 1e6 / k as f64;
     println!("{label}: {n} decisions (3 purposes each)");
-    println!(
-        "  baseline one-row INSERT transactions: {:>8.1} µs each",
-        per(baseline, n)
-    );
+    println!("  baseline one-row INSERT transactions: {:>8.1} µs each", per(baseline, n));
     println!(
         "  record_decision (chained + projected): {:>8.1} µs each  = {:.2}x the baseline",
         per(ledger, n),
@@ -165,14 +135,10 @@ async fn bench(label: &str, backend: Backend, n: usize) {
 
 #[tokio::main]
 async fn main() {
-    let n: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(2000);
+    let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(2000);
     bench("SQLite (WAL, synchronous=FULL)", Backend::Sqlite, n).await;
     let pg_up = sqlx::postgres::PgPool::connect(
-        &std::env::var("ASSENT_TEST_POSTGRES_URL")
-            .unwrap_or_else(|_| backend::testing::DEFAULT_POSTGRES_URL.into()),
+        &std::env::var("ASSENT_TEST_POSTGRES_URL").unwrap_or_else(|_| backend::testing::DEFAULT_POSTGRES_URL.into()),
     )
     .await
     .is_ok();

@@ -10,15 +10,11 @@ pub struct DatabaseConfig {
 impl DatabaseConfig {
     pub fn resolve(data_dir: &Path, database_url: Option<&str>) -> std::io::Result<Self> {
         match database_url.filter(|u| !u.trim().is_empty()) {
-            Some(url) => Ok(Self {
-                url: url.to_string(),
-            }),
+            Some(url) => Ok(Self { url: url.to_string() }),
             None => {
                 std::fs::create_dir_all(data_dir)?;
                 let file: PathBuf = data_dir.join("assent.db");
-                Ok(Self {
-                    url: format!("sqlite://{}?mode=rwc", file.display()),
-                })
+                Ok(Self { url: format!("sqlite://{}?mode=rwc", file.display()) })
             }
         }
     }

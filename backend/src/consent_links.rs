@@ -2,10 +2,7 @@
 //! collection point, delivered as a link that opens the hosted consent page. The person's
 //! decisions are ledger entries; the request keeps the dialect's view (status, action, logs).
 
-use crate::ledger::{
-    append_decision, resolve_principal, Action, Decision, EventRow, Identifier, PurposeDecision,
-    SubjectKind,
-};
+use crate::ledger::{append_decision, resolve_principal, Action, Decision, EventRow, Identifier, PurposeDecision, SubjectKind};
 use crate::store::{new_id, CollectionPointRow, OrgRow, Page, Store};
 use crate::types::Email;
 use crate::{now_ms, Error, Result};
@@ -38,13 +35,8 @@ impl FromStr for Phone {
             return Ok(Self(format!("+91{s}")));
         }
         match s.strip_prefix('+') {
-            Some(d) if all_digits(d) && (8..=15).contains(&d.len()) && !d.starts_with('0') => {
-                Ok(Self(s.to_string()))
-            }
-            _ => Err(Error::invalid(
-                "phone",
-                "must be in E.164 format (+919876543210) or a 10-digit number",
-            )),
+            Some(d) if all_digits(d) && (8..=15).contains(&d.len()) && !d.starts_with('0') => Ok(Self(s.to_string())),
+            _ => Err(Error::invalid("phone", "must be in E.164 format (+919876543210) or a 10-digit number")),
         }
     }
 }
@@ -154,10 +146,7 @@ pub struct LinkLimits {
 
 impl Default for LinkLimits {
     fn default() -> Self {
-        Self {
-            per_phone_per_day: 10,
-            per_email_per_day: 10,
-        }
+        Self { per_phone_per_day: 10, per_email_per_day: 10 }
     }
 }
 
@@ -249,40 +238,16 @@ pub struct History {
 impl Store {
     /// Creates a request and its first link instance. The person is resolved (or created) from
     /// the phone and email, so their consents through any surface share one history.
-    pub async fn create_consent_link(
-        &self,
-        org_id: &str,
-        new: &NewConsentLink,
-        limits: LinkLimits,
-    ) -> Result<ConsentRequestRow> {
+    pub async fn create_consent_link(&self, org_id: &str, new: &NewConsentLink, limits: LinkLimits) -> Result<ConsentRequestRow> {
         let cp = self.collection_point(org_id, &new.collection_point).await?;
         if cp.asset_id != new.asset_id {
-            return Err(Error::invalid(
-                "asset_id",
-                "does not match the collection point's asset",
-            ));
+            return Err(Error::invalid("asset_id", "does not match the collection point's asset"));
         }
         let now = now_ms();
         let mut tx = self.begin_write().await?;
-        check_link_limit(
-            &mut tx,
-            org_id,
-            "phone",
-            new.phone.as_str(),
-            limits.per_phone_per_day,
-            now,
-        )
-        .await?;
+        check_link_limit(&mut tx, org_id, "phone", new.phone.as_str(), limits.per_phone_per_day, now).await?;
         if let Some(email) = &new.email {
-            check_link_limit(
-                &mut tx,
-                org_id,
-                "email",
-                email.as_str(),
-                limits.per_email_per_day,
-                now,
-            )
-            .await?;
+            check_link_limit(&mut tx, org_id, "email", email.as_str(), limits.per_email_per_day, now).await?;
         }
         let mut identifiers = vec![Identifier::Phone(new.phone.as_str().to_string())];
         if let Some(email) = &new.email {
@@ -316,11 +281,7 @@ impl Store {
         self.consent_request(org_id, &id).await
     }
 
-    pub async fn consent_request(
-        &self,
-        org_id: &str,
-        request_id: &str,
-    ) -> Result<ConsentRequestRow> {
+    pub async fn consent_request(&self, org_id: &str, request_id: &str) -> Result<ConsentRequestRow> {
         sqlx::query_as::<_, ConsentRequestRow>(&format!(
             "SELECT {REQUEST_COLUMNS} FROM consent_requests r WHERE r.id = $1 AND r.org_id = $2"
         ))
@@ -341,12 +302,7 @@ impl Store {
     }
 
     /// Issues a new link instance for the same request; the previous link stops working at once.
-    pub async fn regenerate_consent_link(
-        &self,
-        org_id: &str,
-        request_id: &str,
-        expiry: ExpiryHours,
-    ) -> Result<ConsentRequestRow> {
+    pub async fn regenerate_consent_link(&self, org_id: &str, request_id: &str, expiry: ExpiryHours) -> Result<ConsentRequestRow> {
         let mut tx = self.begin_write().await?;
         let current = sqlx::query_as::<_, ConsentRequestRow>(&format!(
             "SELECT {REQUEST_COLUMNS} FROM consent_requests r WHERE r.id = $1 AND r.org_id = $2"
@@ -357,10 +313,7 @@ impl Store {
         .await?
         .ok_or(Error::NotFound("consent request"))?;
         if current.completed_at.is_some() {
-            return Err(Error::invalid(
-                "request_id",
-                "consent was already given through this request; it cannot be regenerated",
-            ));
+            return Err(Error::invalid("request_id", "consent was already given through this request; it cannot be regenerated"));
         }
         let now = now_ms();
         let event_id = new_id();
@@ -384,30 +337,18 @@ impl Store {
         self.consent_request(org_id, request_id).await
     }
 
-    pub async fn set_email_delivery(
-        &self,
-        request_id: &str,
-        status: &str,
-        error: Option<&str>,
-    ) -> Result<()> {
-        sqlx::query(
-            "UPDATE consent_requests SET email_status = $1, email_error = $2 WHERE id = $3",
-        )
-        .bind(status)
-        .bind(error)
-        .bind(request_id)
-        .execute(self.pool())
-        .await?;
+    pub async fn set_email_delivery(&self, request_id: &str, status: &str, error: Option<&str>) -> Result<()> {
+        sqlx::query("UPDATE consent_requests SET email_status = $1, email_error = $2 WHERE id = $3")
+            .bind(status)
+            .bind(error)
+            .bind(request_id)
+            .execute(self.pool())
+            .await?;
         Ok(())
     }
 
     /// Resolves `/{subdomain}/{display_id}/{event_id}`.
-    pub async fn consent_link_target(
-        &self,
-        subdomain: &str,
-        display_id: &str,
-        event_id: &str,
-    ) -> Result<LinkTarget> {
+    pub async fn consent_link_target(&self, subdomain: &str, display_id: &str, event_id: &str) -> Result<LinkTarget> {
         let Ok(org) = self.org_by_subdomain(subdomain).await else {
             return Ok(LinkTarget::Unknown);
         };
@@ -421,10 +362,7 @@ impl Store {
             return Ok(LinkTarget::Unknown);
         };
         let request = self.consent_request(&org.id, &request_id).await?;
-        let Ok(collection_point) = self
-            .collection_point(&org.id, &request.collection_point_id)
-            .await
-        else {
+        let Ok(collection_point) = self.collection_point(&org.id, &request.collection_point_id).await else {
             return Ok(LinkTarget::Unknown);
         };
         if collection_point.display_id != display_id {
@@ -434,12 +372,7 @@ impl Store {
             return Ok(LinkTarget::Replaced { org });
         }
         let expired = request.status(now_ms()) == RequestStatus::Expired;
-        Ok(LinkTarget::Live {
-            org,
-            request,
-            collection_point,
-            expired,
-        })
+        Ok(LinkTarget::Live { org, request, collection_point, expired })
     }
 
     /// Records the person's choice made through a link instance: a ledger entry, the
@@ -462,19 +395,11 @@ impl Store {
             return Err(Error::Forbidden("this consent link has expired"));
         }
         if matches!(choice, LinkChoice::Withdraw) && request.completed_at.is_none() {
-            return Err(Error::invalid(
-                "decision",
-                "there is no consent to withdraw yet",
-            ));
+            return Err(Error::invalid("decision", "there is no consent to withdraw yet"));
         }
-        let current = self
-            .collection_point(&org_id, &request.collection_point_id)
-            .await?;
+        let current = self.collection_point(&org_id, &request.collection_point_id).await?;
         let shown = match evidence.shown_version {
-            Some(v) if v != current.version => self
-                .collection_point_version(&org_id, &current.id, v)
-                .await
-                .unwrap_or(current),
+            Some(v) if v != current.version => self.collection_point_version(&org_id, &current.id, v).await.unwrap_or(current),
             _ => current,
         };
         let decisions: Vec<PurposeDecision> = shown
@@ -522,16 +447,12 @@ impl Store {
         let mut tx = self.pool().begin().await?;
         let event = append_decision(&mut tx, &decision).await?;
         // Re-checked under the chain lock: a regeneration that committed meanwhile wins.
-        let superseded: Option<i64> = sqlx::query_scalar(
-            "SELECT superseded_at FROM consent_link_instances WHERE event_id = $1",
-        )
-        .bind(event_id)
-        .fetch_one(&mut *tx)
-        .await?;
+        let superseded: Option<i64> = sqlx::query_scalar("SELECT superseded_at FROM consent_link_instances WHERE event_id = $1")
+            .bind(event_id)
+            .fetch_one(&mut *tx)
+            .await?;
         if superseded.is_some() {
-            return Err(Error::Forbidden(
-                "this consent link was replaced by a newer one",
-            ));
+            return Err(Error::Forbidden("this consent link was replaced by a newer one"));
         }
         sqlx::query("UPDATE consent_requests SET completed_at = COALESCE(completed_at, $1), consent_action = $2 WHERE id = $3")
             .bind(event.occurred_at)
@@ -539,24 +460,22 @@ impl Store {
             .bind(&request.id)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("INSERT INTO consent_request_logs (ledger_event_id, request_id, link_event_id, action, created_at) VALUES ($1, $2, $3, $4, $5)")
-            .bind(&event.id)
-            .bind(&request.id)
-            .bind(event_id)
-            .bind(word)
-            .bind(event.occurred_at)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO consent_request_logs (ledger_event_id, request_id, link_event_id, action, created_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(&event.id)
+        .bind(&request.id)
+        .bind(event_id)
+        .bind(word)
+        .bind(event.occurred_at)
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         Ok((self.consent_request(&org_id, &request.id).await?, event))
     }
 
     /// The ledger entries a request produced, oldest first.
-    pub async fn consent_request_logs(
-        &self,
-        org_id: &str,
-        request_id: &str,
-    ) -> Result<Vec<RequestLog>> {
+    pub async fn consent_request_logs(&self, org_id: &str, request_id: &str) -> Result<Vec<RequestLog>> {
         let rows: Vec<(String, String, String)> = sqlx::query_as(
             "SELECT l.ledger_event_id, l.action, l.link_event_id FROM consent_request_logs l
                JOIN consent_requests r ON r.id = l.request_id
@@ -569,31 +488,16 @@ impl Store {
         let mut logs = Vec::with_capacity(rows.len());
         for (ledger_event_id, action, link_event_id) in rows {
             let event = self.event(org_id, &ledger_event_id).await?;
-            logs.push(RequestLog {
-                event,
-                action,
-                link_event_id,
-            });
+            logs.push(RequestLog { event, action, link_event_id });
         }
         Ok(logs)
     }
 
     /// History of requests for one asset, newest first, with status counts as of `now`.
-    pub async fn consent_link_history(
-        &self,
-        org_id: &str,
-        filter: &HistoryFilter,
-        page: Page,
-        now: i64,
-    ) -> Result<History> {
+    pub async fn consent_link_history(&self, org_id: &str, filter: &HistoryFilter, page: Page, now: i64) -> Result<History> {
         // A collection point filter is a UUID or a display id; an unknown one matches nothing.
         let cp_id = match &filter.collection_point {
-            Some(c) => Some(
-                self.collection_point(org_id, c)
-                    .await
-                    .map(|cp| cp.id)
-                    .unwrap_or_else(|_| format!("unknown:{c}")),
-            ),
+            Some(c) => Some(self.collection_point(org_id, c).await.map(|cp| cp.id).unwrap_or_else(|_| format!("unknown:{c}"))),
             None => None,
         };
         let conditions = "r.org_id = $1 AND r.asset_id = $2 AND ($3 IS NULL OR r.collection_point_id = $3)
@@ -633,32 +537,15 @@ impl Store {
         .await?;
         let per_collection_point: Vec<(String, StatusCounts)> = per_cp
             .into_iter()
-            .map(|(id, total, active, completed, expired)| {
-                (
-                    id,
-                    StatusCounts {
-                        total,
-                        active,
-                        completed,
-                        expired,
-                    },
-                )
-            })
+            .map(|(id, total, active, completed, expired)| (id, StatusCounts { total, active, completed, expired }))
             .collect();
-        let summary = per_collection_point
-            .iter()
-            .fold(StatusCounts::default(), |acc, (_, c)| StatusCounts {
-                total: acc.total + c.total,
-                active: acc.active + c.active,
-                completed: acc.completed + c.completed,
-                expired: acc.expired + c.expired,
-            });
-        Ok(History {
-            rows,
-            count: summary.total,
-            summary,
-            per_collection_point,
-        })
+        let summary = per_collection_point.iter().fold(StatusCounts::default(), |acc, (_, c)| StatusCounts {
+            total: acc.total + c.total,
+            active: acc.active + c.active,
+            completed: acc.completed + c.completed,
+            expired: acc.expired + c.expired,
+        });
+        Ok(History { rows, count: summary.total, summary, per_collection_point })
     }
 }
 
@@ -693,13 +580,15 @@ async fn insert_instance(
     now: i64,
     expires_at: i64,
 ) -> Result<()> {
-    sqlx::query("INSERT INTO consent_link_instances (event_id, request_id, created_at, expires_at, superseded_at) VALUES ($1, $2, $3, $4, NULL)")
-        .bind(event_id)
-        .bind(request_id)
-        .bind(now)
-        .bind(expires_at)
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query(
+        "INSERT INTO consent_link_instances (event_id, request_id, created_at, expires_at, superseded_at) VALUES ($1, $2, $3, $4, NULL)",
+    )
+    .bind(event_id)
+    .bind(request_id)
+    .bind(now)
+    .bind(expires_at)
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 
@@ -709,24 +598,9 @@ mod tests {
 
     #[test]
     fn phones() {
-        assert_eq!(
-            "9876543210".parse::<Phone>().unwrap().as_str(),
-            "+919876543210"
-        );
-        assert_eq!(
-            "+14155550123".parse::<Phone>().unwrap().as_str(),
-            "+14155550123"
-        );
-        for bad in [
-            "98765",
-            "+0123456789",
-            "919876543210",
-            "+91 98765 43210",
-            "abc",
-            "+1234567",
-            "",
-            "+1234567890123456",
-        ] {
+        assert_eq!("9876543210".parse::<Phone>().unwrap().as_str(), "+919876543210");
+        assert_eq!("+14155550123".parse::<Phone>().unwrap().as_str(), "+14155550123");
+        for bad in ["98765", "+0123456789", "919876543210", "+91 98765 43210", "abc", "+1234567", "", "+1234567890123456"] {
             assert!(bad.parse::<Phone>().is_err(), "{bad}");
         }
     }
@@ -748,29 +622,10 @@ mod tests {
 
     #[test]
     fn action_words() {
-        let d = |g: &[bool]| {
-            g.iter()
-                .map(|g| PurposeDecision {
-                    purpose_id: "p".into(),
-                    granted: *g,
-                })
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(
-            consent_action_word(&LinkChoice::ApproveAll, &d(&[true, true])),
-            "approved"
-        );
-        assert_eq!(
-            consent_action_word(&LinkChoice::DeclineAll, &d(&[false, false])),
-            "declined"
-        );
-        assert_eq!(
-            consent_action_word(&LinkChoice::Choose(BTreeSet::new()), &d(&[true, false])),
-            "partially_approved"
-        );
-        assert_eq!(
-            consent_action_word(&LinkChoice::Withdraw, &d(&[false])),
-            "withdrawn"
-        );
+        let d = |g: &[bool]| g.iter().map(|g| PurposeDecision { purpose_id: "p".into(), granted: *g }).collect::<Vec<_>>();
+        assert_eq!(consent_action_word(&LinkChoice::ApproveAll, &d(&[true, true])), "approved");
+        assert_eq!(consent_action_word(&LinkChoice::DeclineAll, &d(&[false, false])), "declined");
+        assert_eq!(consent_action_word(&LinkChoice::Choose(BTreeSet::new()), &d(&[true, false])), "partially_approved");
+        assert_eq!(consent_action_word(&LinkChoice::Withdraw, &d(&[false])), "withdrawn");
     }
 }

@@ -26,38 +26,27 @@ pub struct ConsentLinkEmail<'a> {
 
 impl Mailer {
     pub fn new(smtp_url: Option<&str>, from: Option<&str>) -> Self {
-        let from = from
-            .filter(|f| !f.trim().is_empty())
-            .unwrap_or("Assent <assent@localhost>");
+        let from = from.filter(|f| !f.trim().is_empty()).unwrap_or("Assent <assent@localhost>");
         let from: Mailbox = match from.parse() {
             Ok(m) => m,
-            Err(e) => {
-                return Self::unavailable(format!("ASSENT_SMTP_FROM is not a valid address: {e}"))
-            }
+            Err(e) => return Self::unavailable(format!("ASSENT_SMTP_FROM is not a valid address: {e}")),
         };
         match smtp_url.filter(|u| !u.trim().is_empty()) {
-            None => Self {
-                transport: None,
-                from,
-                unavailable: Some("SMTP is not configured (set ASSENT_SMTP_URL)".into()),
-            },
+            None => Self { transport: None, from, unavailable: Some("SMTP is not configured (set ASSENT_SMTP_URL)".into()) },
             Some(url) => match AsyncSmtpTransport::<Tokio1Executor>::from_url(url) {
-                Ok(builder) => Self {
-                    transport: Some(builder.timeout(Some(Duration::from_secs(15))).build()),
-                    from,
-                    unavailable: None,
-                },
+                Ok(builder) => Self { transport: Some(builder.timeout(Some(Duration::from_secs(15))).build()), from, unavailable: None },
                 Err(e) => Self::unavailable(format!("ASSENT_SMTP_URL is not usable: {e}")),
             },
         }
     }
 
     fn unavailable(reason: String) -> Self {
-        Self {
-            transport: None,
-            from: "Assent <assent@localhost>".parse().expect("static address"),
-            unavailable: Some(reason),
-        }
+        Self { transport: None, from: "Assent <assent@localhost>".parse().expect("static address"), unavailable: Some(reason) }
+    }
+
+    /// Whether there is an SMTP server to retry against (failures then go to the outbox).
+    pub fn is_configured(&self) -> bool {
+        self.transport.is_some()
     }
 
     /// Why sending is impossible, if it is.
@@ -68,15 +57,9 @@ impl Mailer {
     /// Sends the message; `Ok` only when the SMTP server accepted it.
     pub async fn send_consent_link(&self, mail: &ConsentLinkEmail<'_>) -> Result<(), String> {
         let Some(transport) = &self.transport else {
-            return Err(self
-                .unavailable
-                .clone()
-                .unwrap_or_else(|| "SMTP is not configured".into()));
+            return Err(self.unavailable.clone().unwrap_or_else(|| "SMTP is not configured".into()));
         };
-        let to: Mailbox = mail
-            .to
-            .parse()
-            .map_err(|e| format!("invalid recipient: {e}"))?;
+        let to: Mailbox = mail.to.parse().map_err(|e| format!("invalid recipient: {e}"))?;
         let subject = format!("{}: your consent is requested", mail.org_name);
         let message = Message::builder()
             .from(self.from.clone())
@@ -84,23 +67,11 @@ impl Mailer {
             .subject(subject)
             .multipart(
                 MultiPart::alternative()
-                    .singlepart(
-                        SinglePart::builder()
-                            .header(ContentType::TEXT_PLAIN)
-                            .body(plain_text(mail)),
-                    )
-                    .singlepart(
-                        SinglePart::builder()
-                            .header(ContentType::TEXT_HTML)
-                            .body(html(mail)),
-                    ),
+                    .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(plain_text(mail)))
+                    .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(html(mail))),
             )
             .map_err(|e| format!("could not build the message: {e}"))?;
-        transport
-            .send(message)
-            .await
-            .map(|_| ())
-            .map_err(|e| format!("the SMTP server did not accept the message: {e}"))
+        transport.send(message).await.map(|_| ()).map_err(|e| format!("the SMTP server did not accept the message: {e}"))
     }
 }
 
@@ -115,24 +86,14 @@ fn plain_text(m: &ConsentLinkEmail<'_>) -> String {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
 }
 
 fn html(m: &ConsentLinkEmail<'_>) -> String {
     let color = escape(m.brand_color);
     let logo = m
         .logo_url
-        .map(|u| {
-            format!(
-                r#"<img src="{}" alt="{}" style="max-height:40px;margin-bottom:12px">"#,
-                escape(u),
-                escape(m.org_name)
-            )
-        })
+        .map(|u| format!(r#"<img src="{}" alt="{}" style="max-height:40px;margin-bottom:12px">"#, escape(u), escape(m.org_name)))
         .unwrap_or_default();
     format!(
         r#"<!doctype html><html><body style="margin:0;padding:24px;background:#f6f7f9;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#1b1f24">
@@ -156,10 +117,7 @@ mod tests {
     #[tokio::test]
     async fn without_smtp_sending_fails_with_the_reason() {
         let mailer = Mailer::new(None, None);
-        assert!(mailer
-            .unavailable_reason()
-            .unwrap()
-            .contains("ASSENT_SMTP_URL"));
+        assert!(mailer.unavailable_reason().unwrap().contains("ASSENT_SMTP_URL"));
         let mail = ConsentLinkEmail {
             to: "a@b.test",
             org_name: "Acme",
@@ -169,11 +127,7 @@ mod tests {
             link: "http://x/y",
             expires_at: "soon",
         };
-        assert!(mailer
-            .send_consent_link(&mail)
-            .await
-            .unwrap_err()
-            .contains("not configured"));
+        assert!(mailer.send_consent_link(&mail).await.unwrap_err().contains("not configured"));
     }
 
     #[test]

@@ -5,10 +5,7 @@ use thiserror::Error;
 #[derive(Debug, Error)]
 pub enum Error {
     #[error("{field}: {message}")]
-    Invalid {
-        field: &'static str,
-        message: String,
-    },
+    Invalid { field: &'static str, message: String },
     #[error("{0} not found")]
     NotFound(&'static str),
     #[error("{0}")]
@@ -31,10 +28,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     pub fn invalid(field: &'static str, message: impl Into<String>) -> Self {
-        Error::Invalid {
-            field,
-            message: message.into(),
-        }
+        Error::Invalid { field, message: message.into() }
     }
 
     /// Unique-constraint violations become conflicts; everything else stays a database error.

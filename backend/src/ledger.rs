@@ -113,8 +113,7 @@ pub struct EventRow {
     pub hash: String,
 }
 
-const EVENT_COLUMNS: &str =
-    "seq, id, org_id, principal_id, subject_kind, subject_id, action, purposes_json, collected_via,
+const EVENT_COLUMNS: &str = "seq, id, org_id, principal_id, subject_kind, subject_id, action, purposes_json, collected_via,
     notice_version, notice_hash, evidence_json, actor, occurred_at, prev_hash, hash";
 
 /// The exact bytes an event's hash covers: every stored column but `hash`, in a fixed order,
@@ -204,12 +203,7 @@ impl Store {
     }
 
     /// Current per-purpose state of one principal for one subject: (purpose id, granted).
-    pub async fn current_consents(
-        &self,
-        org_id: &str,
-        principal_id: &str,
-        subject_id: &str,
-    ) -> Result<Vec<(String, bool)>> {
+    pub async fn current_consents(&self, org_id: &str, principal_id: &str, subject_id: &str) -> Result<Vec<(String, bool)>> {
         let rows: Vec<(String, i64)> = sqlx::query_as(
             "SELECT purpose_id, granted FROM purpose_consents
               WHERE org_id = $1 AND principal_id = $2 AND subject_id = $3 ORDER BY purpose_id",
@@ -222,11 +216,7 @@ impl Store {
         Ok(rows.into_iter().map(|(p, g)| (p, g != 0)).collect())
     }
 
-    pub async fn principal_by_identifier(
-        &self,
-        org_id: &str,
-        identifier: &Identifier,
-    ) -> Result<Option<PrincipalRow>> {
+    pub async fn principal_by_identifier(&self, org_id: &str, identifier: &Identifier) -> Result<Option<PrincipalRow>> {
         Ok(sqlx::query_as::<_, PrincipalRow>(
             "SELECT p.id, p.org_id, p.dp_id, p.created_at FROM principal_identifiers i
                JOIN principals p ON p.id = i.principal_id
@@ -240,12 +230,7 @@ impl Store {
     }
 
     /// One organisation's events, newest first.
-    pub async fn list_events(
-        &self,
-        org_id: &str,
-        principal_id: Option<&str>,
-        page: Page,
-    ) -> Result<Paged<EventRow>> {
+    pub async fn list_events(&self, org_id: &str, principal_id: Option<&str>, page: Page) -> Result<Paged<EventRow>> {
         let items = sqlx::query_as::<_, EventRow>(&format!(
             "SELECT {EVENT_COLUMNS} FROM consent_events WHERE org_id = $1 AND ($2 IS NULL OR principal_id = $2)
               ORDER BY seq DESC LIMIT $3 OFFSET $4"
@@ -269,9 +254,7 @@ impl Store {
     /// stops at the head it read first, and every entry up to that head committed with it.
     pub async fn verify_ledger(&self) -> Result<VerifyReport> {
         let (head_seq, head_hash): (i64, String) =
-            sqlx::query_as("SELECT seq, hash FROM ledger_head WHERE id = 1")
-                .fetch_one(self.pool())
-                .await?;
+            sqlx::query_as("SELECT seq, hash FROM ledger_head WHERE id = 1").fetch_one(self.pool()).await?;
         let mut expected_seq = 1;
         let mut prev = GENESIS_HASH.to_string();
         let mut after = 0i64;
@@ -287,35 +270,22 @@ impl Store {
             .await?;
             let n = batch.len() as i64;
             for row in batch {
-                let bad = |reason: String| BrokenEntry {
-                    seq: row.seq,
-                    id: Some(row.id.clone()),
-                    reason,
-                };
+                let bad = |reason: String| BrokenEntry { seq: row.seq, id: Some(row.id.clone()), reason };
                 let broken = if row.seq != expected_seq {
                     Some(BrokenEntry {
                         seq: expected_seq,
                         id: None,
-                        reason: format!(
-                            "entry {expected_seq} is missing (next present entry is {})",
-                            row.seq
-                        ),
+                        reason: format!("entry {expected_seq} is missing (next present entry is {})", row.seq),
                     })
                 } else if row.prev_hash != prev {
                     Some(bad("its link to the previous entry does not match (an entry before it was changed or removed)".into()))
                 } else if row.compute_hash() != row.hash {
-                    Some(bad(
-                        "its content does not match its hash (the entry was edited)".into(),
-                    ))
+                    Some(bad("its content does not match its hash (the entry was edited)".into()))
                 } else {
                     None
                 };
                 if let Some(first_bad) = broken {
-                    return Ok(VerifyReport {
-                        entries: expected_seq - 1,
-                        head_hash,
-                        first_bad: Some(first_bad),
-                    });
+                    return Ok(VerifyReport { entries: expected_seq - 1, head_hash, first_bad: Some(first_bad) });
                 }
                 prev = row.hash.clone();
                 after = row.seq;
@@ -333,47 +303,28 @@ impl Store {
                 reason: format!("the chain ends at entry {entries} but {head_seq} entries were appended (newest entries removed)"),
             })
         } else if prev != head_hash {
-            Some(BrokenEntry {
-                seq: entries,
-                id: None,
-                reason: "the newest entry does not match the recorded chain head".into(),
-            })
+            Some(BrokenEntry { seq: entries, id: None, reason: "the newest entry does not match the recorded chain head".into() })
         } else {
             None
         };
-        Ok(VerifyReport {
-            entries,
-            head_hash,
-            first_bad,
-        })
+        Ok(VerifyReport { entries, head_hash, first_bad })
     }
 }
 
 /// Appends a decision inside the caller's transaction, so that state the decision changes
 /// elsewhere commits (or not) together with its ledger entry. It must be the transaction's
 /// first write: the chain head it locks is what serialises appends.
-pub(crate) async fn append_decision(
-    tx: &mut Transaction<'static, Any>,
-    decision: &Decision,
-) -> Result<EventRow> {
+pub(crate) async fn append_decision(tx: &mut Transaction<'static, Any>, decision: &Decision) -> Result<EventRow> {
     if decision.purposes.is_empty() {
-        return Err(Error::invalid(
-            "purposes",
-            "a decision needs at least one purpose",
-        ));
+        return Err(Error::invalid("purposes", "a decision needs at least one purpose"));
     }
     if decision.identifiers.is_empty() {
-        return Err(Error::invalid(
-            "principal",
-            "a decision needs at least one identifier of the person",
-        ));
+        return Err(Error::invalid("principal", "a decision needs at least one identifier of the person"));
     }
     // The head row is the chain's lock: taking it first serialises appends on both
     // databases (a row lock on PostgreSQL, the write lock on SQLite).
     let (seq, prev_hash): (i64, String) =
-        sqlx::query_as("UPDATE ledger_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash")
-            .fetch_one(&mut **tx)
-            .await?;
+        sqlx::query_as("UPDATE ledger_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash").fetch_one(&mut **tx).await?;
     let principal = resolve_principal(tx, &decision.org_id, &decision.identifiers).await?;
 
     let mut event = EventRow {
@@ -384,13 +335,11 @@ pub(crate) async fn append_decision(
         subject_kind: decision.subject_kind.as_str().to_string(),
         subject_id: decision.subject_id.clone(),
         action: decision.action.as_str().to_string(),
-        purposes_json: serde_json::to_string(&decision.purposes)
-            .map_err(|e| Error::Internal(e.to_string()))?,
+        purposes_json: serde_json::to_string(&decision.purposes).map_err(|e| Error::Internal(e.to_string()))?,
         collected_via: decision.collected_via.clone(),
         notice_version: decision.notice_version,
         notice_hash: decision.notice_hash.clone(),
-        evidence_json: serde_json::to_string(&decision.evidence)
-            .map_err(|e| Error::Internal(e.to_string()))?,
+        evidence_json: serde_json::to_string(&decision.evidence).map_err(|e| Error::Internal(e.to_string()))?,
         actor: decision.actor.clone(),
         occurred_at: now_ms(),
         prev_hash,
@@ -398,47 +347,44 @@ pub(crate) async fn append_decision(
     };
     event.hash = event.compute_hash();
     sqlx::query(&format!(
-            "INSERT INTO consent_events ({EVENT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"
-        ))
-        .bind(event.seq)
-        .bind(&event.id)
+        "INSERT INTO consent_events ({EVENT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"
+    ))
+    .bind(event.seq)
+    .bind(&event.id)
+    .bind(&event.org_id)
+    .bind(&event.principal_id)
+    .bind(&event.subject_kind)
+    .bind(&event.subject_id)
+    .bind(&event.action)
+    .bind(&event.purposes_json)
+    .bind(&event.collected_via)
+    .bind(event.notice_version)
+    .bind(&event.notice_hash)
+    .bind(&event.evidence_json)
+    .bind(&event.actor)
+    .bind(event.occurred_at)
+    .bind(&event.prev_hash)
+    .bind(&event.hash)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query("UPDATE ledger_head SET hash = $1 WHERE id = 1").bind(&event.hash).execute(&mut **tx).await?;
+    for p in &decision.purposes {
+        sqlx::query(
+            "INSERT INTO purpose_consents (org_id, principal_id, subject_kind, subject_id, purpose_id, granted, event_seq, updated_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                 ON CONFLICT (principal_id, subject_kind, subject_id, purpose_id)
+                 DO UPDATE SET granted = excluded.granted, event_seq = excluded.event_seq, updated_at = excluded.updated_at",
+        )
         .bind(&event.org_id)
         .bind(&event.principal_id)
         .bind(&event.subject_kind)
         .bind(&event.subject_id)
-        .bind(&event.action)
-        .bind(&event.purposes_json)
-        .bind(&event.collected_via)
-        .bind(event.notice_version)
-        .bind(&event.notice_hash)
-        .bind(&event.evidence_json)
-        .bind(&event.actor)
+        .bind(&p.purpose_id)
+        .bind(p.granted as i64)
+        .bind(event.seq)
         .bind(event.occurred_at)
-        .bind(&event.prev_hash)
-        .bind(&event.hash)
         .execute(&mut **tx)
         .await?;
-    sqlx::query("UPDATE ledger_head SET hash = $1 WHERE id = 1")
-        .bind(&event.hash)
-        .execute(&mut **tx)
-        .await?;
-    for p in &decision.purposes {
-        sqlx::query(
-                "INSERT INTO purpose_consents (org_id, principal_id, subject_kind, subject_id, purpose_id, granted, event_seq, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-                 ON CONFLICT (principal_id, subject_kind, subject_id, purpose_id)
-                 DO UPDATE SET granted = excluded.granted, event_seq = excluded.event_seq, updated_at = excluded.updated_at",
-            )
-            .bind(&event.org_id)
-            .bind(&event.principal_id)
-            .bind(&event.subject_kind)
-            .bind(&event.subject_id)
-            .bind(&p.purpose_id)
-            .bind(p.granted as i64)
-            .bind(event.seq)
-            .bind(event.occurred_at)
-            .execute(&mut **tx)
-            .await?;
     }
     Ok(event)
 }
@@ -470,26 +416,16 @@ pub(crate) async fn resolve_principal(
         Some(p) => p,
         None => {
             let id = new_id();
-            let dp_id = format!(
-                "DP{}",
-                &crate::crypto::random_token()[..20].to_ascii_uppercase()
-            );
+            let dp_id = format!("DP{}", &crate::crypto::random_token()[..20].to_ascii_uppercase());
             let now = now_ms();
-            sqlx::query(
-                "INSERT INTO principals (id, org_id, dp_id, created_at) VALUES ($1, $2, $3, $4)",
-            )
-            .bind(&id)
-            .bind(org_id)
-            .bind(&dp_id)
-            .bind(now)
-            .execute(&mut **tx)
-            .await?;
-            PrincipalRow {
-                id,
-                org_id: org_id.to_string(),
-                dp_id,
-                created_at: now,
-            }
+            sqlx::query("INSERT INTO principals (id, org_id, dp_id, created_at) VALUES ($1, $2, $3, $4)")
+                .bind(&id)
+                .bind(org_id)
+                .bind(&dp_id)
+                .bind(now)
+                .execute(&mut **tx)
+                .await?;
+            PrincipalRow { id, org_id: org_id.to_string(), dp_id, created_at: now }
         }
     };
     for ident in identifiers {
@@ -510,24 +446,18 @@ pub(crate) async fn resolve_principal(
 impl Store {
     /// How many entries the chain holds (from its head row: O(1)).
     pub async fn ledger_length(&self) -> Result<i64> {
-        Ok(
-            sqlx::query_scalar("SELECT seq FROM ledger_head WHERE id = 1")
-                .fetch_one(self.pool())
-                .await?,
-        )
+        Ok(sqlx::query_scalar("SELECT seq FROM ledger_head WHERE id = 1").fetch_one(self.pool()).await?)
     }
 }
 
 impl Store {
     /// One of the organisation's ledger entries.
     pub async fn event(&self, org_id: &str, id: &str) -> Result<EventRow> {
-        sqlx::query_as::<_, EventRow>(&format!(
-            "SELECT {EVENT_COLUMNS} FROM consent_events WHERE id = $1 AND org_id = $2"
-        ))
-        .bind(id)
-        .bind(org_id)
-        .fetch_optional(self.pool())
-        .await?
-        .ok_or(Error::NotFound("consent event"))
+        sqlx::query_as::<_, EventRow>(&format!("SELECT {EVENT_COLUMNS} FROM consent_events WHERE id = $1 AND org_id = $2"))
+            .bind(id)
+            .bind(org_id)
+            .fetch_optional(self.pool())
+            .await?
+            .ok_or(Error::NotFound("consent event"))
     }
 }

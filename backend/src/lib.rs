@@ -6,6 +6,7 @@ pub mod crypto;
 pub mod email;
 pub mod error;
 pub mod ledger;
+pub mod outbox;
 pub mod store;
 #[doc(hidden)]
 pub mod testing;
@@ -22,18 +23,13 @@ pub fn now_ms() -> i64 {
 
 /// RFC 3339 (UTC, millisecond precision) for a stored timestamp.
 pub fn rfc3339(ms: i64) -> String {
-    chrono::DateTime::<chrono::Utc>::from_timestamp_millis(ms)
-        .unwrap_or_default()
-        .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+    chrono::DateTime::<chrono::Utc>::from_timestamp_millis(ms).unwrap_or_default().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 /// ISO 8601 with an explicit `+00:00` offset and whole seconds, as the consent-link dialect
 /// writes its timestamps (`2026-04-21T08:30:00+00:00`).
 pub fn iso8601(ms: i64) -> String {
-    chrono::DateTime::<chrono::Utc>::from_timestamp_millis(ms)
-        .unwrap_or_default()
-        .format("%Y-%m-%dT%H:%M:%S+00:00")
-        .to_string()
+    chrono::DateTime::<chrono::Utc>::from_timestamp_millis(ms).unwrap_or_default().format("%Y-%m-%dT%H:%M:%S+00:00").to_string()
 }
 
 /// Parses an ISO 8601 timestamp: RFC 3339 with an offset, or a date-time without one (taken
@@ -43,19 +39,12 @@ pub fn parse_iso8601(s: &str) -> Option<i64> {
     if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
         return Some(t.timestamp_millis());
     }
-    for fmt in [
-        "%Y-%m-%dT%H:%M:%S%.f",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M:%S%.f",
-    ] {
+    for fmt in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S%.f"] {
         if let Ok(t) = chrono::NaiveDateTime::parse_from_str(s, fmt) {
             return Some(t.and_utc().timestamp_millis());
         }
     }
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .ok()
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .map(|t| t.and_utc().timestamp_millis())
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().and_then(|d| d.and_hms_opt(0, 0, 0)).map(|t| t.and_utc().timestamp_millis())
 }
 
 #[cfg(test)]

@@ -43,11 +43,7 @@ impl TestDb {
         let dir = tempfile::tempdir().expect("temp dir");
         let config = DatabaseConfig::resolve(dir.path(), None).expect("data dir");
         let store = Store::open(&config).await.expect("open sqlite");
-        Self {
-            store,
-            config,
-            cleanup: Cleanup::Sqlite(dir),
-        }
+        Self { store, config, cleanup: Cleanup::Sqlite(dir) }
     }
 
     pub async fn postgres() -> Self {
@@ -60,26 +56,12 @@ impl TestDb {
             )
         });
         let name = format!("assent_test_{}", uuid::Uuid::new_v4().simple());
-        sqlx::query(&format!("CREATE DATABASE {name}"))
-            .execute(&mut conn)
-            .await
-            .expect("create test database");
+        sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.expect("create test database");
         conn.close().await.ok();
-        let (base, _) = admin
-            .rsplit_once('/')
-            .expect("postgres URL has a database path");
-        let config = DatabaseConfig {
-            url: format!("{base}/{name}"),
-        };
+        let (base, _) = admin.rsplit_once('/').expect("postgres URL has a database path");
+        let config = DatabaseConfig { url: format!("{base}/{name}") };
         let store = Store::open(&config).await.expect("open postgres");
-        Self {
-            store,
-            config,
-            cleanup: Cleanup::Postgres {
-                admin_url: admin,
-                name,
-            },
-        }
+        Self { store, config, cleanup: Cleanup::Postgres { admin_url: admin, name } }
     }
 
     /// Closes the pool and drops the PostgreSQL database (the SQLite directory goes with `self`).
@@ -87,9 +69,7 @@ impl TestDb {
         self.store.pool().close().await;
         if let Cleanup::Postgres { admin_url, name } = &self.cleanup {
             if let Ok(mut conn) = sqlx::postgres::PgConnection::connect(admin_url).await {
-                let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                    .execute(&mut conn)
-                    .await;
+                let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn).await;
             }
         }
     }

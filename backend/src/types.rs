@@ -28,8 +28,7 @@ macro_rules! string_newtype {
 
 fn is_dns_label(s: &str) -> bool {
     (2..=63).contains(&s.len())
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !s.starts_with('-')
         && !s.ends_with('-')
 }
@@ -88,16 +87,12 @@ impl FromStr for DisplayId {
         // A UUID-shaped display id could be mistaken for another collection point's id.
         let ok = (1..=64).contains(&s.len())
             && s.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
-            && s.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
             && uuid::Uuid::parse_str(s).is_err();
         if ok {
             Ok(Self(s.to_string()))
         } else {
-            Err(Error::invalid(
-                "display_id",
-                "must be 1-64 letters, digits, '-' or '_', starting with a letter (e.g. CP010)",
-            ))
+            Err(Error::invalid("display_id", "must be 1-64 letters, digits, '-' or '_', starting with a letter (e.g. CP010)"))
         }
     }
 }
@@ -127,9 +122,7 @@ impl FromStr for Email {
 /// Free text (descriptions, notices): newlines and tabs are fine, other control characters
 /// (NUL above all, which PostgreSQL refuses) are not.
 pub fn check_text(field: &'static str, s: &str) -> Result<(), Error> {
-    if s.chars()
-        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-    {
+    if s.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
         Err(Error::invalid(field, "must not contain control characters"))
     } else {
         Ok(())
@@ -177,10 +170,7 @@ impl FromStr for BrandColor {
         if s.len() == 7 && s.starts_with('#') && s[1..].bytes().all(|b| b.is_ascii_hexdigit()) {
             Ok(Self(s.to_ascii_lowercase()))
         } else {
-            Err(Error::invalid(
-                "brand_color",
-                "must be a colour like #1f6feb",
-            ))
+            Err(Error::invalid("brand_color", "must be a colour like #1f6feb"))
         }
     }
 }
@@ -209,10 +199,7 @@ impl FromStr for Scope {
         match s.trim() {
             "consent" => Ok(Scope::Consent),
             "admin" => Ok(Scope::Admin),
-            other => Err(Error::invalid(
-                "scopes",
-                format!("unknown scope '{other}' (expected consent or admin)"),
-            )),
+            other => Err(Error::invalid("scopes", format!("unknown scope '{other}' (expected consent or admin)"))),
         }
     }
 }
@@ -252,12 +239,7 @@ impl Scopes {
 impl FromStr for Scopes {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self, Error> {
-        Scopes::new(
-            s.split(',')
-                .filter(|p| !p.trim().is_empty())
-                .map(Scope::from_str)
-                .collect::<Result<Vec<_>, _>>()?,
-        )
+        Scopes::new(s.split(',').filter(|p| !p.trim().is_empty()).map(Scope::from_str).collect::<Result<Vec<_>, _>>()?)
     }
 }
 
@@ -291,10 +273,7 @@ impl FromStr for Role {
             "owner" => Ok(Role::Owner),
             "admin" => Ok(Role::Admin),
             "viewer" => Ok(Role::Viewer),
-            other => Err(Error::invalid(
-                "role",
-                format!("unknown role '{other}' (expected owner, admin or viewer)"),
-            )),
+            other => Err(Error::invalid("role", format!("unknown role '{other}' (expected owner, admin or viewer)"))),
         }
     }
 }
@@ -312,10 +291,7 @@ impl Name {
         } else if s.chars().any(char::is_control) {
             Err(Error::invalid(field, "must not contain control characters"))
         } else if s.chars().count() > max {
-            Err(Error::invalid(
-                field,
-                format!("must be at most {max} characters"),
-            ))
+            Err(Error::invalid(field, format!("must be at most {max} characters")))
         } else {
             Ok(Self(s.to_string()))
         }
@@ -330,16 +306,9 @@ string_newtype!(HttpUrl);
 impl HttpUrl {
     pub fn parse(field: &'static str, s: &str) -> Result<Self, Error> {
         let s = s.trim();
-        let rest = s
-            .strip_prefix("https://")
-            .or_else(|| s.strip_prefix("http://"));
+        let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
         match rest {
-            Some(r)
-                if !r.is_empty()
-                    && !r.starts_with('/')
-                    && s.len() <= 2048
-                    && !s.chars().any(char::is_whitespace) =>
-            {
+            Some(r) if !r.is_empty() && !r.starts_with('/') && s.len() <= 2048 && !s.chars().any(char::is_whitespace) => {
                 Ok(Self(s.to_string()))
             }
             _ => Err(Error::invalid(field, "must be an http:// or https:// URL")),
@@ -360,16 +329,11 @@ impl FromStr for LanguageTag {
         let primary = parts.next().unwrap_or_default();
         let ok = (2..=3).contains(&primary.len())
             && primary.bytes().all(|b| b.is_ascii_lowercase())
-            && parts.all(|p| {
-                (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric())
-            });
+            && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
         if ok {
             Ok(Self(s))
         } else {
-            Err(Error::invalid(
-                "notices",
-                format!("'{s}' is not a language code such as en or hi"),
-            ))
+            Err(Error::invalid("notices", format!("'{s}' is not a language code such as en or hi")))
         }
     }
 }
@@ -396,9 +360,7 @@ mod tests {
         assert!("10".parse::<DisplayId>().is_err());
         assert!("cp 9".parse::<DisplayId>().is_err());
         assert!("CP/1".parse::<DisplayId>().is_err());
-        assert!("a0b1c2d3-1111-2222-3333-444455556666"
-            .parse::<DisplayId>()
-            .is_err());
+        assert!("a0b1c2d3-1111-2222-3333-444455556666".parse::<DisplayId>().is_err());
         assert!(Name::parse("name", "a\u{0}b", 10).is_err());
     }
 
@@ -409,20 +371,14 @@ mod tests {
         assert!(!s.allows(Scope::Admin));
         let a: Scopes = "admin".parse().unwrap();
         assert!(a.allows(Scope::Consent));
-        assert_eq!(
-            "admin,consent".parse::<Scopes>().unwrap().to_db(),
-            "consent,admin"
-        );
+        assert_eq!("admin,consent".parse::<Scopes>().unwrap().to_db(), "consent,admin");
         assert!("".parse::<Scopes>().is_err());
         assert!("root".parse::<Scopes>().is_err());
     }
 
     #[test]
     fn emails_and_colours() {
-        assert_eq!(
-            "Ada@Example.COM".parse::<Email>().unwrap().as_str(),
-            "ada@example.com"
-        );
+        assert_eq!("Ada@Example.COM".parse::<Email>().unwrap().as_str(), "ada@example.com");
         assert!("ada@example".parse::<Email>().is_err());
         assert!("a b@example.com".parse::<Email>().is_err());
         assert!("#1F6FEB".parse::<BrandColor>().is_ok());

@@ -34,15 +34,8 @@ fn el(doc: &Document, tag: &str, class: &str, text: &str) -> Result<Element, JsV
 /// Renders the banner into `root`. `host` receives an `assent:consent` event with
 /// `{"decision": "accept" | "reject"}` when the visitor chooses.
 #[wasm_bindgen]
-pub fn mount(
-    root: ShadowRoot,
-    host: HtmlElement,
-    title: String,
-    text: String,
-) -> Result<(), JsValue> {
-    let doc = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
+pub fn mount(root: ShadowRoot, host: HtmlElement, title: String, text: String) -> Result<(), JsValue> {
+    let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let style = el(&doc, "style", "", STYLE)?;
     root.append_child(&style)?;
 
@@ -55,10 +48,7 @@ pub fn mount(
     let body = el(&doc, "p", "", &text)?;
     banner.append_child(&body)?;
     let actions = el(&doc, "div", "assent-actions", "")?;
-    for (class, label, decision) in [
-        ("accept", "Accept all", "accept"),
-        ("reject", "Reject all", "reject"),
-    ] {
+    for (class, label, decision) in [("accept", "Accept all", "accept"), ("reject", "Reject all", "reject")] {
         let button = el(&doc, "button", class, label)?;
         button.set_attribute("type", "button")?;
         let host = host.clone();
@@ -86,10 +76,6 @@ pub fn mount(
 /// `{"decision": "..."}` as the event's detail.
 fn js_sys_object(decision: &str) -> JsValue {
     let obj = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(
-        &obj,
-        &JsValue::from_str("decision"),
-        &JsValue::from_str(decision),
-    );
+    let _ = js_sys::Reflect::set(&obj, &JsValue::from_str("decision"), &JsValue::from_str(decision));
     obj.into()
 }

@@ -24,21 +24,13 @@ impl BannerAssets {
     /// Reads the cargo-leptos output of the `banner` project, if it was built.
     pub fn load(root: &FsPath) -> Self {
         let pkg = root.join("pkg");
-        let build = match (
-            std::fs::read(pkg.join("banner.js")),
-            std::fs::read(pkg.join("banner.wasm")),
-        ) {
+        let build = match (std::fs::read(pkg.join("banner.js")), std::fs::read(pkg.join("banner.wasm"))) {
             (Ok(js), Ok(wasm)) => {
                 let mut all = js.clone();
                 all.extend_from_slice(&wasm);
                 let id = backend::crypto::sha256_hex(&all)[..16].to_string();
                 let loader = LOADER.replace("__ASSENT_BANNER_BUILD__", &id);
-                Some(Built {
-                    id,
-                    loader,
-                    js,
-                    wasm,
-                })
+                Some(Built { id, loader, js, wasm })
             }
             _ => {
                 tracing::warn!(path = %pkg.display(), "banner bundle not found; build it with `cargo leptos build --release --project banner --frontend-only`");
@@ -54,11 +46,7 @@ impl BannerAssets {
 }
 
 fn not_built() -> Response {
-    (
-        StatusCode::SERVICE_UNAVAILABLE,
-        "the banner bundle was not built on this server\n",
-    )
-        .into_response()
+    (StatusCode::SERVICE_UNAVAILABLE, "the banner bundle was not built on this server\n").into_response()
 }
 
 /// Host pages embed the banner cross-origin, so its files are readable from any origin.
@@ -67,32 +55,19 @@ fn with_headers(body: Vec<u8>, content_type: &'static str, cache: &'static str) 
     let h = res.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
-    h.insert(
-        header::ACCESS_CONTROL_ALLOW_ORIGIN,
-        HeaderValue::from_static("*"),
-    );
-    h.insert(
-        "cross-origin-resource-policy",
-        HeaderValue::from_static("cross-origin"),
-    );
+    h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+    h.insert("cross-origin-resource-policy", HeaderValue::from_static("cross-origin"));
     res
 }
 
 pub async fn loader(State(state): State<AppState>) -> Response {
     match &state.banner.build {
-        Some(b) => with_headers(
-            b.loader.clone().into_bytes(),
-            "text/javascript; charset=utf-8",
-            "public, max-age=300",
-        ),
+        Some(b) => with_headers(b.loader.clone().into_bytes(), "text/javascript; charset=utf-8", "public, max-age=300"),
         None => not_built(),
     }
 }
 
-pub async fn asset(
-    State(state): State<AppState>,
-    Path((build, file)): Path<(String, String)>,
-) -> Response {
+pub async fn asset(State(state): State<AppState>, Path((build, file)): Path<(String, String)>) -> Response {
     let Some(b) = &state.banner.build else {
         return not_built();
     };

@@ -30,10 +30,7 @@ pub async fn submit(
         let lang = if lang.is_empty() {
             String::new()
         } else {
-            format!(
-                "?lang={}",
-                form_urlencoded::byte_serialize(lang.as_bytes()).collect::<String>()
-            )
+            format!("?lang={}", form_urlencoded::byte_serialize(lang.as_bytes()).collect::<String>())
         };
         Redirect::to(&format!("/{subdomain}/{display_id}/{event_id}{lang}")).into_response()
     };
@@ -47,13 +44,7 @@ pub async fn submit(
             "purpose" => {
                 ticked.insert(v.into_owned());
             }
-            "lang" => {
-                lang = v
-                    .chars()
-                    .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-                    .take(16)
-                    .collect()
-            }
+            "lang" => lang = v.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').take(16).collect(),
             "version" => version = v.parse::<i64>().ok(),
             _ => {}
         }
@@ -63,65 +54,32 @@ pub async fn submit(
         "decline" => LinkChoice::DeclineAll,
         "save" => LinkChoice::Choose(ticked),
         "withdraw" => LinkChoice::Withdraw,
-        _ => {
-            return page(
-                StatusCode::BAD_REQUEST,
-                "Choose an option",
-                "Go back and press Approve, Save choices or Decline.",
-            )
-        }
+        _ => return page(StatusCode::BAD_REQUEST, "Choose an option", "Go back and press Approve, Save choices or Decline."),
     };
-    match state
-        .store
-        .consent_link_target(&subdomain, &display_id, &event_id)
-        .await
-    {
+    match state.store.consent_link_target(&subdomain, &display_id, &event_id).await {
         Ok(LinkTarget::Live { .. }) => {}
         // The page itself explains replaced links (410).
         Ok(LinkTarget::Replaced { .. }) => return back(&lang),
-        Ok(LinkTarget::Unknown) => {
-            return page(
-                StatusCode::NOT_FOUND,
-                "Link not found",
-                "This consent link does not exist.",
-            )
-        }
+        Ok(LinkTarget::Unknown) => return page(StatusCode::NOT_FOUND, "Link not found", "This consent link does not exist."),
         Err(err) => {
             tracing::error!(error = ?err, "consent decision failed");
-            return page(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Something went wrong",
-                "Your decision was not saved. Please try again.",
-            );
+            return page(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong", "Your decision was not saved. Please try again.");
         }
     }
     let evidence = LinkEvidence {
         ip: ip.map(|i| i.to_string()),
-        user_agent: headers
-            .get(header::USER_AGENT)
-            .and_then(|v| v.to_str().ok())
-            .map(|s| s.chars().take(512).collect()),
+        user_agent: headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).map(|s| s.chars().take(512).collect()),
         language: Some(lang.clone()).filter(|l| !l.is_empty()),
         shown_version: version,
     };
-    match state
-        .store
-        .record_link_decision(&event_id, &choice, &evidence)
-        .await
-    {
+    match state.store.record_link_decision(&event_id, &choice, &evidence).await {
         Ok(_) => back(&lang),
         // Expired or replaced meanwhile: the page says which.
         Err(Error::Forbidden(_)) => back(&lang),
-        Err(Error::Invalid { message, .. }) => {
-            page(StatusCode::BAD_REQUEST, "Nothing to do", &message)
-        }
+        Err(Error::Invalid { message, .. }) => page(StatusCode::BAD_REQUEST, "Nothing to do", &message),
         Err(err) => {
             tracing::error!(error = ?err, "consent decision failed");
-            page(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Something went wrong",
-                "Your decision was not saved. Please try again.",
-            )
+            page(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong", "Your decision was not saved. Please try again.")
         }
     }
 }

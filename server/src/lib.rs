@@ -9,6 +9,7 @@ pub mod ops;
 pub mod ratelimit;
 pub mod router;
 pub mod state;
+pub mod workers;
 
 pub use router::build_router;
 pub use state::{AppState, ServerConfig};

@@ -135,11 +135,8 @@ enum AuditCommand {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("ASSENT_LOG")
-        .unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into());
-    let logs = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+    let filter = tracing_subscriber::EnvFilter::try_from_env("ASSENT_LOG").unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into());
+    let logs = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     // One JSON object per line for log shippers; human-readable otherwise.
     if std::env::var("ASSENT_LOG_FORMAT").is_ok_and(|f| f == "json") {
         logs.json().init();
@@ -178,10 +175,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             let mut config = ServerConfig::new(listener.local_addr()?, public_url);
             config.smtp_url = smtp_url;
             config.smtp_from = smtp_from;
-            config.link_limits = LinkLimits {
-                per_phone_per_day: links_per_phone_per_day,
-                per_email_per_day: links_per_email_per_day,
-            };
+            config.link_limits = LinkLimits { per_phone_per_day: links_per_phone_per_day, per_email_per_day: links_per_email_per_day };
             config.api_rate_per_minute = api_rate_per_minute;
             serve(store, listener, config, &cli.db).await?;
         }
@@ -189,46 +183,21 @@ async fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             open(&cli.db).await?;
             println!("migrations applied");
         }
-        Command::Org {
-            command:
-                OrgCommand::Create {
-                    slug,
-                    name,
-                    subdomain,
-                    json,
-                },
-        } => {
+        Command::Org { command: OrgCommand::Create { slug, name, subdomain, json } } => {
             let store = open(&cli.db).await?;
             let new = NewOrg {
                 slug: slug.parse::<OrgSlug>()?,
                 name: Name::parse("name", &name, 200)?,
-                subdomain: subdomain
-                    .as_deref()
-                    .map(str::parse::<Subdomain>)
-                    .transpose()?,
+                subdomain: subdomain.as_deref().map(str::parse::<Subdomain>).transpose()?,
             };
             let org = store.create_org(&new).await?;
             if json {
-                println!(
-                    "{}",
-                    serde_json::json!({"id": org.id, "slug": org.slug, "subdomain": org.subdomain, "name": org.name})
-                );
+                println!("{}", serde_json::json!({"id": org.id, "slug": org.slug, "subdomain": org.subdomain, "name": org.name}));
             } else {
-                println!(
-                    "created organisation {} (slug {}, subdomain {})",
-                    org.name, org.slug, org.subdomain
-                );
+                println!("created organisation {} (slug {}, subdomain {})", org.name, org.slug, org.subdomain);
             }
         }
-        Command::ApiKey {
-            command:
-                ApiKeyCommand::Create {
-                    org,
-                    scopes,
-                    name,
-                    json,
-                },
-        } => {
+        Command::ApiKey { command: ApiKeyCommand::Create { org, scopes, name, json } } => {
             let store = open(&cli.db).await?;
             let org = store.org_by_slug(&org).await?;
             let scopes: Scopes = scopes.parse()?;
@@ -244,48 +213,23 @@ async fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
                 );
             } else {
                 println!("{}", issued.key);
-                eprintln!(
-                    "API key {} for {} with scopes {}; it is shown only once.",
-                    issued.row.id,
-                    org.slug,
-                    scopes.to_db()
-                );
+                eprintln!("API key {} for {} with scopes {}; it is shown only once.", issued.row.id, org.slug, scopes.to_db());
             }
         }
-        Command::User {
-            command:
-                UserCommand::Create {
-                    org,
-                    email,
-                    role,
-                    password_stdin: _,
-                },
-        } => {
+        Command::User { command: UserCommand::Create { org, email, role, password_stdin: _ } } => {
             let store = open(&cli.db).await?;
             let org = store.org_by_slug(&org).await?;
             let mut password = String::new();
             std::io::stdin().read_to_string(&mut password)?;
             let password: NewPassword = password.trim_end_matches(['\n', '\r']).parse()?;
-            let user = store
-                .create_user(
-                    &org.id,
-                    &email.parse::<Email>()?,
-                    role.parse::<Role>()?,
-                    &password,
-                )
-                .await?;
+            let user = store.create_user(&org.id, &email.parse::<Email>()?, role.parse::<Role>()?, &password).await?;
             println!("created {} {} in {}", user.role, user.email, org.slug);
         }
-        Command::Audit {
-            command: AuditCommand::Verify,
-        } => {
+        Command::Audit { command: AuditCommand::Verify } => {
             let store = open(&cli.db).await?;
             let report = store.verify_ledger().await?;
             match report.first_bad {
-                None => println!(
-                    "ledger intact: {} entries, head {}",
-                    report.entries, report.head_hash
-                ),
+                None => println!("ledger intact: {} entries, head {}", report.entries, report.head_hash),
                 Some(bad) => {
                     println!(
                         "ledger BROKEN at entry {}{}: {}",
@@ -308,9 +252,7 @@ async fn serve(
     db: &DbArgs,
 ) -> Result<(), Box<dyn std::error::Error>> {
     // The first-run hint names this very binary and database, so it can be pasted as is.
-    let exe = std::env::current_exe()
-        .map(|p| p.display().to_string())
-        .unwrap_or_else(|_| "assent".into());
+    let exe = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_else(|_| "assent".into());
     let cli = match &db.database_url {
         Some(u) if !u.trim().is_empty() => format!("{exe} --database-url \"$ASSENT_DATABASE_URL\""),
         _ => format!("{exe} --data-dir {}", db.data_dir.display()),
@@ -327,15 +269,11 @@ async fn serve(
         println!();
     }
     let state = AppState::new(store, config);
+    server::workers::spawn_email_worker(state.clone());
     let app = build_router(state);
     tracing::info!(%addr, %public_url, "Assent listening");
     println!("Assent is running at {public_url} (dashboard: {public_url}/admin)");
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown())
-    .await?;
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown()).await?;
     Ok(())
 }
 
@@ -345,8 +283,7 @@ async fn shutdown() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
             s.recv().await;
         }
     };

@@ -15,16 +15,10 @@ pub async fn healthz() -> Json<Value> {
 pub async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Value>) {
     match state.store.readiness().await {
         Ok(true) => (StatusCode::OK, Json(json!({"status": "ready"}))),
-        Ok(false) => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            Json(json!({"status": "migrations pending"})),
-        ),
+        Ok(false) => (StatusCode::SERVICE_UNAVAILABLE, Json(json!({"status": "migrations pending"}))),
         Err(err) => {
             tracing::warn!(error = ?err, "readiness check failed");
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                Json(json!({"status": "database unreachable"})),
-            )
+            (StatusCode::SERVICE_UNAVAILABLE, Json(json!({"status": "database unreachable"})))
         }
     }
 }

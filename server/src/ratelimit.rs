@@ -12,11 +12,7 @@ pub struct RateLimiter {
 
 impl RateLimiter {
     pub fn new(limit: u32, window: Duration) -> Self {
-        Self {
-            limit,
-            window,
-            buckets: Mutex::new(HashMap::new()),
-        }
+        Self { limit, window, buckets: Mutex::new(HashMap::new()) }
     }
 
     /// Whether `key` is over its limit right now, without counting an attempt.
@@ -24,14 +20,8 @@ impl RateLimiter {
         let now = Instant::now();
         let buckets = self.buckets.lock().expect("rate limiter lock");
         match buckets.get(key) {
-            Some((start, count))
-                if now.duration_since(*start) < self.window && *count >= self.limit =>
-            {
-                Err(self
-                    .window
-                    .saturating_sub(now.duration_since(*start))
-                    .as_secs()
-                    .max(1))
+            Some((start, count)) if now.duration_since(*start) < self.window && *count >= self.limit => {
+                Err(self.window.saturating_sub(now.duration_since(*start)).as_secs().max(1))
             }
             _ => Ok(()),
         }

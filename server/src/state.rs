@@ -32,20 +32,13 @@ pub struct ServerConfig {
 
 impl ServerConfig {
     pub fn new(listen: SocketAddr, public_url: Option<String>) -> Self {
-        let public_url = public_url
-            .filter(|u| !u.trim().is_empty())
-            .unwrap_or_else(|| format!("http://{listen}"))
-            .trim_end_matches('/')
-            .to_string();
+        let public_url =
+            public_url.filter(|u| !u.trim().is_empty()).unwrap_or_else(|| format!("http://{listen}")).trim_end_matches('/').to_string();
         Self {
             listen,
             public_url,
-            site_root: PathBuf::from(
-                std::env::var("ASSENT_SITE_ROOT").unwrap_or_else(|_| "target/site".into()),
-            ),
-            banner_root: PathBuf::from(
-                std::env::var("ASSENT_BANNER_ROOT").unwrap_or_else(|_| "target/banner-site".into()),
-            ),
+            site_root: PathBuf::from(std::env::var("ASSENT_SITE_ROOT").unwrap_or_else(|_| "target/site".into())),
+            banner_root: PathBuf::from(std::env::var("ASSENT_BANNER_ROOT").unwrap_or_else(|_| "target/banner-site".into())),
             smtp_url: None,
             smtp_from: None,
             link_limits: LinkLimits::default(),
@@ -75,17 +68,11 @@ impl AppState {
             .site_addr(config.listen)
             .build();
         let banner = Arc::new(BannerAssets::load(&config.banner_root));
-        let mailer = Arc::new(Mailer::new(
-            config.smtp_url.as_deref(),
-            config.smtp_from.as_deref(),
-        ));
+        let mailer = Arc::new(Mailer::new(config.smtp_url.as_deref(), config.smtp_from.as_deref()));
         if let Some(reason) = mailer.unavailable_reason() {
             tracing::warn!("email is off: {reason}");
         }
-        let api_limiter = Arc::new(RateLimiter::new(
-            config.api_rate_per_minute,
-            Duration::from_secs(60),
-        ));
+        let api_limiter = Arc::new(RateLimiter::new(config.api_rate_per_minute, Duration::from_secs(60)));
         Self {
             store,
             config: Arc::new(config),

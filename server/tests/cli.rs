@@ -5,9 +5,7 @@ use std::process::{Child, Command, Output, Stdio};
 
 fn assent(data_dir: &std::path::Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_assent"));
-    cmd.env_remove("ASSENT_DATABASE_URL")
-        .env("ASSENT_DATA_DIR", data_dir)
-        .env("ASSENT_LOG", "warn");
+    cmd.env_remove("ASSENT_DATABASE_URL").env("ASSENT_DATA_DIR", data_dir).env("ASSENT_LOG", "warn");
     cmd
 }
 
@@ -17,12 +15,7 @@ fn run(cmd: &mut Command) -> Output {
 
 fn ok(cmd: &mut Command) -> String {
     let out = run(cmd);
-    assert!(
-        out.status.success(),
-        "failed: {}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "failed: {}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -40,12 +33,8 @@ impl Drop for Server {
 }
 
 fn serve(data_dir: &std::path::Path) -> Server {
-    let mut child = assent(data_dir)
-        .args(["serve", "--listen", "127.0.0.1:0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child =
+        assent(data_dir).args(["serve", "--listen", "127.0.0.1:0"]).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
     let stdout = child.stdout.take().unwrap();
     let mut lines = BufReader::new(stdout).lines();
     let mut seen = Vec::new();
@@ -57,50 +46,29 @@ fn serve(data_dir: &std::path::Path) -> Server {
         seen.push(line);
     };
     std::thread::spawn(move || for _ in lines {});
-    Server {
-        child,
-        url,
-        first_run_output: seen,
-    }
+    Server { child, url, first_run_output: seen }
 }
 
 async fn get(url: &str, key: &str) -> reqwest::Response {
-    reqwest::Client::new()
-        .get(url)
-        .header("X-API-Key", key)
-        .send()
-        .await
-        .unwrap()
+    reqwest::Client::new().get(url).header("X-API-Key", key).send().await.unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn admin_commands_work_while_serve_runs() {
     let dir = tempfile::tempdir().unwrap();
     let server = serve(dir.path());
-    let setup_line = server
-        .first_run_output
-        .iter()
-        .find(|l| l.contains("/admin/setup?token="))
-        .expect("first run prints a setup link");
-    assert!(
-        setup_line
-            .trim()
-            .starts_with(&format!("{}/admin/setup?token=", server.url)),
-        "{setup_line}"
-    );
+    let setup_line = server.first_run_output.iter().find(|l| l.contains("/admin/setup?token=")).expect("first run prints a setup link");
+    assert!(setup_line.trim().starts_with(&format!("{}/admin/setup?token=", server.url)), "{setup_line}");
 
     ok(assent(dir.path()).arg("migrate"));
-    let org: serde_json::Value = serde_json::from_str(&ok(assent(dir.path()).args([
-        "org", "create", "--slug", "acme", "--name", "Acme Inc", "--json",
-    ])))
-    .unwrap();
+    let org: serde_json::Value =
+        serde_json::from_str(&ok(assent(dir.path()).args(["org", "create", "--slug", "acme", "--name", "Acme Inc", "--json"]))).unwrap();
     assert_eq!(org["slug"], "acme");
     assert_eq!(org["subdomain"], "acme");
     let dup = run(assent(dir.path()).args(["org", "create", "--slug", "acme", "--name", "Again"]));
     assert!(!dup.status.success());
     assert!(String::from_utf8_lossy(&dup.stderr).contains("already exists"));
-    let bad =
-        run(assent(dir.path()).args(["org", "create", "--slug", "Not A Slug", "--name", "x"]));
+    let bad = run(assent(dir.path()).args(["org", "create", "--slug", "Not A Slug", "--name", "x"]));
     assert!(!bad.status.success());
 
     let key: serde_json::Value = serde_json::from_str(&ok(assent(dir.path()).args([
@@ -118,8 +86,7 @@ async fn admin_commands_work_while_serve_runs() {
     let key_text = key["key"].as_str().unwrap();
     assert!(key["id"].is_string());
     assert_eq!(key["scopes"], serde_json::json!(["consent", "admin"]));
-    let bad_scope =
-        run(assent(dir.path()).args(["api-key", "create", "--org", "acme", "--scopes", "root"]));
+    let bad_scope = run(assent(dir.path()).args(["api-key", "create", "--org", "acme", "--scopes", "root"]));
     assert!(!bad_scope.status.success());
 
     // The running server sees what the CLI wrote.
@@ -127,34 +94,15 @@ async fn admin_commands_work_while_serve_runs() {
     assert_eq!(res.status(), 200);
 
     let mut child = assent(dir.path())
-        .args([
-            "user",
-            "create",
-            "--org",
-            "acme",
-            "--email",
-            "Owner@Acme.test",
-            "--role",
-            "owner",
-            "--password-stdin",
-        ])
+        .args(["user", "create", "--org", "acme", "--email", "Owner@Acme.test", "--role", "owner", "--password-stdin"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"a long password\n")
-        .unwrap();
+    child.stdin.take().unwrap().write_all(b"a long password\n").unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let login = reqwest::Client::new()
         .post(format!("{}/api/v1/auth/login", server.url))
         .json(&serde_json::json!({"email": "owner@acme.test", "password": "a long password"}))
@@ -189,10 +137,7 @@ async fn audit_verify_names_the_first_altered_entry() {
                 subject_kind: SubjectKind::CollectionPoint,
                 subject_id: "cp".into(),
                 action: Action::Granted,
-                purposes: vec![PurposeDecision {
-                    purpose_id: "p".into(),
-                    granted: true,
-                }],
+                purposes: vec![PurposeDecision { purpose_id: "p".into(), granted: true }],
                 collected_via: "api".into(),
                 notice_version: None,
                 notice_hash: None,
@@ -204,12 +149,7 @@ async fn audit_verify_names_the_first_altered_entry() {
     }
     let out = ok(assent(dir.path()).args(["audit", "verify"]));
     assert!(out.contains("ledger intact: 3 entries"), "{out}");
-    store
-        .execute_raw_for_tests(
-            "UPDATE consent_events SET occurred_at = occurred_at + 1 WHERE seq = 2",
-        )
-        .await
-        .unwrap();
+    store.execute_raw_for_tests("UPDATE consent_events SET occurred_at = occurred_at + 1 WHERE seq = 2").await.unwrap();
     let id = event_id_at(&store, 2).await;
     store.pool().close().await;
     let out = run(assent(dir.path()).args(["audit", "verify"]));
@@ -221,9 +161,6 @@ async fn audit_verify_names_the_first_altered_entry() {
 
 async fn event_id_at(store: &backend::Store, seq: i64) -> String {
     let org = store.org_by_slug("acme").await.unwrap();
-    let events = store
-        .list_events(&org.id, None, backend::store::Page::default())
-        .await
-        .unwrap();
+    let events = store.list_events(&org.id, None, backend::store::Page::default()).await.unwrap();
     events.items.into_iter().find(|e| e.seq == seq).unwrap().id
 }

@@ -53,20 +53,10 @@ async fn fixture(backend: Backend) -> Fixture {
     fixture_with(backend, |_| {}).await
 }
 
-async fn fixture_with(
-    backend: Backend,
-    configure: impl FnOnce(&mut server::ServerConfig),
-) -> Fixture {
+async fn fixture_with(backend: Backend, configure: impl FnOnce(&mut server::ServerConfig)) -> Fixture {
     let app = App::start_with(backend, configure).await;
     let t = app.tenant("acme").await;
-    let (_, asset) = body(
-        app.admin(&t, Method::POST, "/api/v1/assets")
-            .json(&json!({"name": "App"}))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (_, asset) = body(app.admin(&t, Method::POST, "/api/v1/assets").json(&json!({"name": "App"})).send().await.unwrap()).await;
     let asset_id = asset["id"].as_str().unwrap().to_string();
     let (s, cp) = body(
         app.admin(&t, Method::POST, "/api/v1/collection-points")
@@ -84,75 +74,41 @@ async fn fixture_with(
     )
     .await;
     assert_eq!(s, StatusCode::CREATED, "{cp}");
-    Fixture {
-        app,
-        t,
-        asset_id,
-        cp,
-    }
+    Fixture { app, t, asset_id, cp }
 }
 
 impl Fixture {
     fn key(&self, method: Method, path: &str, key: &str) -> reqwest::RequestBuilder {
-        self.app
-            .req(method, path)
-            .header("X-API-Key", key)
-            .header("X-Org-Id", &self.t.slug)
+        self.app.req(method, path).header("X-API-Key", key).header("X-Org-Id", &self.t.slug)
     }
 
     async fn create(&self, payload: Value) -> (StatusCode, Value) {
-        body(
-            self.key(
-                Method::POST,
-                "/api/consent/consent-links",
-                &self.t.consent_key,
-            )
-            .json(&payload)
-            .send()
-            .await
-            .unwrap(),
-        )
-        .await
+        body(self.key(Method::POST, "/api/consent/consent-links", &self.t.consent_key).json(&payload).send().await.unwrap()).await
     }
 
     async fn link(&self, phone: &str) -> Value {
-        let (s, v) = self
-            .create(
-                json!({"collection_point_id": "CP010", "asset_id": self.asset_id, "phone": phone}),
-            )
-            .await;
+        let (s, v) = self.create(json!({"collection_point_id": "CP010", "asset_id": self.asset_id, "phone": phone})).await;
         assert_eq!(s, StatusCode::OK, "{v}");
         v
     }
 
     async fn decide(&self, event_id: &str, choice: LinkChoice) {
-        self.app
-            .db
-            .store
-            .record_link_decision(event_id, &choice, &LinkEvidence::default())
-            .await
-            .unwrap();
+        self.app.db.store.record_link_decision(event_id, &choice, &LinkEvidence::default()).await.unwrap();
     }
 
     async fn history(&self, query: &str) -> (StatusCode, Value) {
         body(
-            self.key(
-                Method::GET,
-                &format!("/api/v1/external/public/consent-link/history?{query}"),
-                &self.t.admin_key,
-            )
-            .send()
-            .await
-            .unwrap(),
+            self.key(Method::GET, &format!("/api/v1/external/public/consent-link/history?{query}"), &self.t.admin_key)
+                .send()
+                .await
+                .unwrap(),
         )
         .await
     }
 }
 
 fn detail(v: &Value) -> &str {
-    v["detail"]
-        .as_str()
-        .unwrap_or_else(|| panic!("not a detail error: {v}"))
+    v["detail"].as_str().unwrap_or_else(|| panic!("not a detail error: {v}"))
 }
 
 fn keys(v: &Value) -> Vec<&str> {
@@ -180,23 +136,11 @@ async fn create_matches_seed_000(backend: Backend) {
         .unwrap();
     let (s, v) = body(res).await;
     assert_eq!(s, StatusCode::OK, "{v}");
-    assert_eq!(
-        keys(&v),
-        [
-            "consent_link",
-            "delivery_status",
-            "event_id",
-            "expires_at",
-            "request_id"
-        ]
-    );
+    assert_eq!(keys(&v), ["consent_link", "delivery_status", "event_id", "expires_at", "request_id"]);
     let event_id = v["event_id"].as_str().unwrap();
     assert!(uuid::Uuid::parse_str(v["request_id"].as_str().unwrap()).is_ok());
     assert!(uuid::Uuid::parse_str(event_id).is_ok());
-    assert_eq!(
-        v["consent_link"],
-        format!("{}/acme/CP010/{event_id}", f.app.base)
-    );
+    assert_eq!(v["consent_link"], format!("{}/acme/CP010/{event_id}", f.app.base));
     assert_eq!(v["delivery_status"], json!({}));
     let expires = v["expires_at"].as_str().unwrap();
     assert!(is_iso_utc(expires), "{expires}");
@@ -206,24 +150,16 @@ async fn create_matches_seed_000(backend: Backend) {
     // The second example: an API key; a display id; a 10-digit phone; defaults.
     let (s, v) = f.create(json!({"collection_point_id": "CP010", "asset_id": f.asset_id, "phone": "9876543210", "expiry_hours": 2})).await;
     assert_eq!(s, StatusCode::OK, "{v}");
-    let in_hours = (backend::parse_iso8601(v["expires_at"].as_str().unwrap()).unwrap()
-        - backend::now_ms()) as f64
-        / 3.6e6;
+    let in_hours = (backend::parse_iso8601(v["expires_at"].as_str().unwrap()).unwrap() - backend::now_ms()) as f64 / 3.6e6;
     assert!((1.9..=2.0).contains(&in_hours));
     let request = f
         .app
         .db
         .store
-        .consent_request(
-            &f.app.db.store.org_by_slug("acme").await.unwrap().id,
-            v["request_id"].as_str().unwrap(),
-        )
+        .consent_request(&f.app.db.store.org_by_slug("acme").await.unwrap().id, v["request_id"].as_str().unwrap())
         .await
         .unwrap();
-    assert_eq!(
-        request.phone, "+919876543210",
-        "10 digits are prefixed with +91"
-    );
+    assert_eq!(request.phone, "+919876543210", "10 digits are prefixed with +91");
 
     // An admin key may create links too; data_collection_timestamp is kept.
     let (s, v) = body(
@@ -236,53 +172,28 @@ async fn create_matches_seed_000(backend: Backend) {
     .await;
     assert_eq!(s, StatusCode::OK, "{v}");
     let org = f.app.db.store.org_by_slug("acme").await.unwrap();
-    let request = f
-        .app
-        .db
-        .store
-        .consent_request(&org.id, v["request_id"].as_str().unwrap())
-        .await
-        .unwrap();
-    assert_eq!(
-        backend::iso8601(request.data_collected_at),
-        "2025-05-13T10:00:00+00:00"
-    );
+    let request = f.app.db.store.consent_request(&org.id, v["request_id"].as_str().unwrap()).await.unwrap();
+    assert_eq!(backend::iso8601(request.data_collected_at), "2025-05-13T10:00:00+00:00");
 
     // With an email and no SMTP server configured, the email fails and says why.
-    let (s, v) = f.create(json!({"collection_point_id": "CP010", "asset_id": f.asset_id, "phone": "+919876543211", "email": "person@example.com"})).await;
+    let (s, v) = f
+        .create(json!({"collection_point_id": "CP010", "asset_id": f.asset_id, "phone": "+919876543211", "email": "person@example.com"}))
+        .await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(v["delivery_status"], json!({"email": "failed"}));
     let (_, detail) = body(
-        f.app
-            .admin(
-                &f.t,
-                Method::GET,
-                &format!(
-                    "/api/v1/consent-requests/{}",
-                    v["request_id"].as_str().unwrap()
-                ),
-            )
-            .send()
-            .await
-            .unwrap(),
+        f.app.admin(&f.t, Method::GET, &format!("/api/v1/consent-requests/{}", v["request_id"].as_str().unwrap())).send().await.unwrap(),
     )
     .await;
     assert_eq!(detail["email_status"], "failed");
-    assert!(
-        detail["email_error"]
-            .as_str()
-            .unwrap()
-            .contains("not configured"),
-        "{detail}"
-    );
+    assert!(detail["email_error"].as_str().unwrap().contains("not configured"), "{detail}");
     assert_eq!(detail["phone"], "+********3211");
     assert!(detail["dp_id"].as_str().unwrap().starts_with("DP"));
 }
 
 async fn create_rejects_bad_input_with_the_seed_statuses(backend: Backend) {
     let f = fixture(backend).await;
-    let ok =
-        json!({"collection_point_id": "CP010", "asset_id": f.asset_id, "phone": "+919876543210"});
+    let ok = json!({"collection_point_id": "CP010", "asset_id": f.asset_id, "phone": "+919876543210"});
     let with = |k: &str, v: Value| {
         let mut p = ok.clone();
         p[k] = v;
@@ -303,21 +214,9 @@ async fn create_rejects_bad_input_with_the_seed_statuses(backend: Backend) {
         (with("expiry_hours", json!(25)), 400, "expiry_hours"),
         (with("expiry_hours", json!(0)), 400, "expiry_hours"),
         (with("email", json!("not-an-email")), 400, "email"),
-        (
-            with("data_collection_timestamp", json!("last tuesday")),
-            400,
-            "data_collection_timestamp",
-        ),
-        (
-            with("asset_id", json!(uuid::Uuid::new_v4().to_string())),
-            400,
-            "asset_id",
-        ),
-        (
-            with("collection_point_id", json!("CP999")),
-            404,
-            "collection point",
-        ),
+        (with("data_collection_timestamp", json!("last tuesday")), 400, "data_collection_timestamp"),
+        (with("asset_id", json!(uuid::Uuid::new_v4().to_string())), 400, "asset_id"),
+        (with("collection_point_id", json!("CP999")), 404, "collection point"),
         (with("unexpected", json!(true)), 400, "unknown field"),
     ] {
         let (s, v) = f.create(payload.clone()).await;
@@ -326,65 +225,23 @@ async fn create_rejects_bad_input_with_the_seed_statuses(backend: Backend) {
     }
     let path = "/api/consent/consent-links";
     // 401: no credentials, or a key that does not exist.
-    let (s, v) = body(
-        f.app
-            .req(Method::POST, path)
-            .header("X-Org-Id", "acme")
-            .json(&ok)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, v) = body(f.app.req(Method::POST, path).header("X-Org-Id", "acme").json(&ok).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::UNAUTHORIZED, "{v}");
-    let (s, _) = body(
-        f.key(Method::POST, path, "assent_not_a_key")
-            .json(&ok)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, _) = body(f.key(Method::POST, path, "assent_not_a_key").json(&ok).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::UNAUTHORIZED);
     // 400: X-Org-Id missing or unknown.
-    let (s, v) = body(
-        f.app
-            .req(Method::POST, path)
-            .header("X-API-Key", &f.t.consent_key)
-            .json(&ok)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, v) = body(f.app.req(Method::POST, path).header("X-API-Key", &f.t.consent_key).json(&ok).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     assert!(detail(&v).contains("X-Org-Id"));
     let (s, v) = body(
-        f.app
-            .req(Method::POST, path)
-            .header("X-API-Key", &f.t.consent_key)
-            .header("X-Org-Id", "nope")
-            .json(&ok)
-            .send()
-            .await
-            .unwrap(),
+        f.app.req(Method::POST, path).header("X-API-Key", &f.t.consent_key).header("X-Org-Id", "nope").json(&ok).send().await.unwrap(),
     )
     .await;
-    assert_eq!(
-        (s, detail(&v)),
-        (StatusCode::BAD_REQUEST, "X-Org-Id could not be resolved")
-    );
+    assert_eq!((s, detail(&v)), (StatusCode::BAD_REQUEST, "X-Org-Id could not be resolved"));
     // 403: another organisation's credentials; a viewer.
     let other = f.app.tenant("beta").await;
     let (s, _) = body(
-        f.app
-            .req(Method::POST, path)
-            .header("X-API-Key", &other.consent_key)
-            .header("X-Org-Id", "acme")
-            .json(&ok)
-            .send()
-            .await
-            .unwrap(),
+        f.app.req(Method::POST, path).header("X-API-Key", &other.consent_key).header("X-Org-Id", "acme").json(&ok).send().await.unwrap(),
     )
     .await;
     assert_eq!(s, StatusCode::FORBIDDEN);
@@ -402,14 +259,7 @@ async fn create_rejects_bad_input_with_the_seed_statuses(backend: Backend) {
     .await;
     assert_eq!(s, StatusCode::FORBIDDEN);
     // Not JSON.
-    let (s, _) = body(
-        f.key(Method::POST, path, &f.t.consent_key)
-            .body("phone=1")
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, _) = body(f.key(Method::POST, path, &f.t.consent_key).body("phone=1").send().await.unwrap()).await;
     assert_eq!(s, StatusCode::UNSUPPORTED_MEDIA_TYPE);
     // Nothing was created by any of these.
     let (_, h) = f.history(&format!("asset_id={}", f.asset_id)).await;
@@ -433,50 +283,26 @@ async fn history_matches_seed_001(backend: Backend) {
     assert_eq!(s, StatusCode::OK);
     let store = &f.app.db.store;
     store
-        .execute_raw_for_tests(&format!("UPDATE consent_requests SET expires_at = 1000, created_at = created_at - 10 WHERE id = '{}'", expired["request_id"].as_str().unwrap()))
+        .execute_raw_for_tests(&format!(
+            "UPDATE consent_requests SET expires_at = 1000, created_at = created_at - 10 WHERE id = '{}'",
+            expired["request_id"].as_str().unwrap()
+        ))
         .await
         .unwrap();
-    f.decide(
-        complete["event_id"].as_str().unwrap(),
-        LinkChoice::ApproveAll,
-    )
-    .await;
+    f.decide(complete["event_id"].as_str().unwrap(), LinkChoice::ApproveAll).await;
 
-    let (s, h) = f
-        .history(&format!("asset_id={}&limit=50&offset=0", f.asset_id))
-        .await;
+    let (s, h) = f.history(&format!("asset_id={}&limit=50&offset=0", f.asset_id)).await;
     assert_eq!(s, StatusCode::OK, "{h}");
-    assert_eq!(
-        keys(&h),
-        [
-            "collectionPointSummary",
-            "count",
-            "data",
-            "filters",
-            "summary"
-        ]
-    );
+    assert_eq!(keys(&h), ["collectionPointSummary", "count", "data", "filters", "summary"]);
     assert_eq!(h["count"], 3);
-    assert_eq!(
-        h["summary"],
-        json!({"total_links": 3, "active": 1, "completed": 1, "expired": 1})
-    );
+    assert_eq!(h["summary"], json!({"total_links": 3, "active": 1, "completed": 1, "expired": 1}));
     let cp1 = f.cp["id"].as_str().unwrap();
     let cp2_id = cp2["id"].as_str().unwrap();
-    assert_eq!(
-        h["collectionPointSummary"][cp1],
-        json!({"total": 2, "active": 0, "completed": 1, "expired": 1})
-    );
-    assert_eq!(
-        h["collectionPointSummary"][cp2_id],
-        json!({"total": 1, "active": 1, "completed": 0, "expired": 0})
-    );
+    assert_eq!(h["collectionPointSummary"][cp1], json!({"total": 2, "active": 0, "completed": 1, "expired": 1}));
+    assert_eq!(h["collectionPointSummary"][cp2_id], json!({"total": 1, "active": 1, "completed": 0, "expired": 0}));
     let data = h["data"].as_array().unwrap();
     assert_eq!(data[0]["request_id"], active["request_id"], "newest first");
-    let item = data
-        .iter()
-        .find(|d| d["request_id"] == expired["request_id"])
-        .unwrap();
+    let item = data.iter().find(|d| d["request_id"] == expired["request_id"]).unwrap();
     assert_eq!(
         keys(item),
         [
@@ -501,101 +327,42 @@ async fn history_matches_seed_001(backend: Backend) {
     assert_eq!(item["asset_id"], f.asset_id.as_str());
     assert_eq!(item["collection_point_id"], cp1);
     assert!(is_iso_utc(item["created_at"].as_str().unwrap()));
-    let done = data
-        .iter()
-        .find(|d| d["request_id"] == complete["request_id"])
-        .unwrap();
+    let done = data.iter().find(|d| d["request_id"] == complete["request_id"]).unwrap();
     assert_eq!(done["status"], "complete");
     assert_eq!(done["consent_action"], "approved");
     assert_eq!(done["phone"], "+********7890");
     assert!(is_iso_utc(done["completed_at"].as_str().unwrap()));
     let filters = &h["filters"];
-    assert_eq!(
-        keys(filters),
-        [
-            "assetId",
-            "collectionPointId",
-            "dpId",
-            "eventId",
-            "from",
-            "limit",
-            "offset",
-            "to"
-        ]
-    );
+    assert_eq!(keys(filters), ["assetId", "collectionPointId", "dpId", "eventId", "from", "limit", "offset", "to"]);
     assert_eq!(filters["assetId"], f.asset_id.as_str());
-    assert_eq!(
-        (
-            filters["collectionPointId"].clone(),
-            filters["from"].clone()
-        ),
-        (Value::Null, Value::Null)
-    );
-    assert!(
-        is_iso_utc(filters["to"].as_str().unwrap()),
-        "to defaults to now"
-    );
-    assert_eq!(
-        (filters["limit"].as_i64(), filters["offset"].as_i64()),
-        (Some(50), Some(0))
-    );
+    assert_eq!((filters["collectionPointId"].clone(), filters["from"].clone()), (Value::Null, Value::Null));
+    assert!(is_iso_utc(filters["to"].as_str().unwrap()), "to defaults to now");
+    assert_eq!((filters["limit"].as_i64(), filters["offset"].as_i64()), (Some(50), Some(0)));
 
     // Filters: collection point by display id or UUID, event id, dp id, time range, paging.
-    let (_, by_cp) = f
-        .history(&format!(
-            "asset_id={}&collection_point_id=CP010",
-            f.asset_id
-        ))
-        .await;
+    let (_, by_cp) = f.history(&format!("asset_id={}&collection_point_id=CP010", f.asset_id)).await;
     assert_eq!(by_cp["count"], 2);
-    let (_, by_uuid) = f
-        .history(&format!(
-            "asset_id={}&collection_point_id={cp2_id}",
-            f.asset_id
-        ))
-        .await;
+    let (_, by_uuid) = f.history(&format!("asset_id={}&collection_point_id={cp2_id}", f.asset_id)).await;
     assert_eq!(by_uuid["count"], 1);
-    let (_, by_event) = f
-        .history(&format!(
-            "asset_id={}&event_id={}",
-            f.asset_id,
-            complete["event_id"].as_str().unwrap()
-        ))
-        .await;
+    let (_, by_event) = f.history(&format!("asset_id={}&event_id={}", f.asset_id, complete["event_id"].as_str().unwrap())).await;
     assert_eq!(by_event["count"], 1);
     assert_eq!(by_event["filters"]["eventId"], complete["event_id"]);
     let org = store.org_by_slug("acme").await.unwrap();
-    let request = store
-        .consent_request(&org.id, complete["request_id"].as_str().unwrap())
-        .await
-        .unwrap();
+    let request = store.consent_request(&org.id, complete["request_id"].as_str().unwrap()).await.unwrap();
     let dp_id = store.dp_id(&request.principal_id).await.unwrap();
-    let (_, by_dp) = f
-        .history(&format!("asset_id={}&dp_id={dp_id}", f.asset_id))
-        .await;
+    let (_, by_dp) = f.history(&format!("asset_id={}&dp_id={dp_id}", f.asset_id)).await;
     assert_eq!(by_dp["count"], 1);
     assert_eq!(by_dp["data"][0]["request_id"], complete["request_id"]);
-    let (_, none) = f
-        .history(&format!("asset_id={}&to=2020-01-01T00:00:00Z", f.asset_id))
-        .await;
+    let (_, none) = f.history(&format!("asset_id={}&to=2020-01-01T00:00:00Z", f.asset_id)).await;
     assert_eq!(none["count"], 0);
-    let (_, recent) = f
-        .history(&format!(
-            "asset_id={}&from=2020-01-01T00:00:00%2B00:00",
-            f.asset_id
-        ))
-        .await;
+    let (_, recent) = f.history(&format!("asset_id={}&from=2020-01-01T00:00:00%2B00:00", f.asset_id)).await;
     assert_eq!(recent["count"], 3);
     assert_eq!(recent["filters"]["from"], "2020-01-01T00:00:00+00:00");
-    let (_, page) = f
-        .history(&format!("asset_id={}&limit=1&offset=1", f.asset_id))
-        .await;
+    let (_, page) = f.history(&format!("asset_id={}&limit=1&offset=1", f.asset_id)).await;
     assert_eq!(page["data"].as_array().unwrap().len(), 1);
     assert_eq!(page["count"], 3, "count is the total, not the page");
     assert_eq!(page["data"][0]["request_id"], complete["request_id"]);
-    let (_, other_asset) = f
-        .history(&format!("asset_id={}", uuid::Uuid::new_v4()))
-        .await;
+    let (_, other_asset) = f.history(&format!("asset_id={}", uuid::Uuid::new_v4())).await;
     assert_eq!(other_asset["count"], 0);
 }
 
@@ -604,14 +371,8 @@ async fn history_errors(backend: Backend) {
     let future = backend::iso8601(backend::now_ms() + 3_600_000).replace('+', "%2B");
     for (query, mention) in [
         (String::new(), "asset_id"),
-        (
-            format!("asset_id={}&from=yesterday", f.asset_id),
-            "timestamp",
-        ),
-        (
-            format!("asset_id={}&to=2026-13-01", f.asset_id),
-            "timestamp",
-        ),
+        (format!("asset_id={}&from=yesterday", f.asset_id), "timestamp"),
+        (format!("asset_id={}&to=2026-13-01", f.asset_id), "timestamp"),
         (format!("asset_id={}&from={future}", f.asset_id), "past"),
         (format!("asset_id={}&limit=0", f.asset_id), "limit"),
         (format!("asset_id={}&limit=201", f.asset_id), "limit"),
@@ -621,49 +382,15 @@ async fn history_errors(backend: Backend) {
         assert_eq!(s, StatusCode::BAD_REQUEST, "{query}: {v}");
         assert!(detail(&v).contains(mention), "{query}: {v}");
     }
-    let path = format!(
-        "/api/v1/external/public/consent-link/history?asset_id={}",
-        f.asset_id
-    );
-    let (s, _) = body(
-        f.app
-            .req(Method::GET, &path)
-            .header("X-Org-Id", "acme")
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let path = format!("/api/v1/external/public/consent-link/history?asset_id={}", f.asset_id);
+    let (s, _) = body(f.app.req(Method::GET, &path).header("X-Org-Id", "acme").send().await.unwrap()).await;
     assert_eq!(s, StatusCode::UNAUTHORIZED);
-    let (s, _) = body(
-        f.key(Method::GET, &path, "assent_wrong")
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, _) = body(f.key(Method::GET, &path, "assent_wrong").send().await.unwrap()).await;
     assert_eq!(s, StatusCode::UNAUTHORIZED);
-    let (s, v) = body(
-        f.key(Method::GET, &path, &f.t.consent_key)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
-    assert_eq!(
-        (s, detail(&v)),
-        (StatusCode::FORBIDDEN, "API key lacks the admin scope")
-    );
-    let (s, _) = body(
-        f.app
-            .req(Method::GET, &path)
-            .header("X-API-Key", &f.t.admin_key)
-            .header("X-Org-Id", "ghost")
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, v) = body(f.key(Method::GET, &path, &f.t.consent_key).send().await.unwrap()).await;
+    assert_eq!((s, detail(&v)), (StatusCode::FORBIDDEN, "API key lacks the admin scope"));
+    let (s, _) =
+        body(f.app.req(Method::GET, &path).header("X-API-Key", &f.t.admin_key).header("X-Org-Id", "ghost").send().await.unwrap()).await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
 }
 
@@ -672,13 +399,7 @@ async fn status_matches_seed_002(backend: Backend) {
     let link = f.link("+919876543210").await;
     let request_id = link["request_id"].as_str().unwrap();
     let path = format!("/api/v1/external/public/consent-link/status/{request_id}");
-    let (s, v) = body(
-        f.key(Method::GET, &path, &f.t.admin_key)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, v) = body(f.key(Method::GET, &path, &f.t.admin_key).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::OK, "{v}");
     assert_eq!(
         v,
@@ -693,33 +414,15 @@ async fn status_matches_seed_002(backend: Backend) {
     );
     let event_id = link["event_id"].as_str().unwrap();
     let offers = f.cp["purposes"][1]["id"].as_str().unwrap().to_string();
-    f.decide(event_id, LinkChoice::Choose(Default::default()))
-        .await;
-    f.decide(event_id, LinkChoice::Choose([offers.clone()].into()))
-        .await;
-    let (_, v) = body(
-        f.key(Method::GET, &path, &f.t.admin_key)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    f.decide(event_id, LinkChoice::Choose(Default::default())).await;
+    f.decide(event_id, LinkChoice::Choose([offers.clone()].into())).await;
+    let (_, v) = body(f.key(Method::GET, &path, &f.t.admin_key).send().await.unwrap()).await;
     assert_eq!(v["status"], "complete");
     assert_eq!(v["consent_action"], "approved");
     assert!(is_iso_utc(v["completed_at"].as_str().unwrap()));
     let logs = v["consent_logs"].as_array().unwrap();
     assert_eq!(logs.len(), 2, "every change is a log entry");
-    assert_eq!(
-        keys(&logs[0]),
-        [
-            "action",
-            "id",
-            "purpose_consents",
-            "request_id",
-            "source",
-            "timestamp"
-        ]
-    );
+    assert_eq!(keys(&logs[0]), ["action", "id", "purpose_consents", "request_id", "source", "timestamp"]);
     assert_eq!(logs[0]["action"], "partially_approved");
     assert_eq!(logs[0]["source"], "consent_link");
     assert_eq!(logs[0]["request_id"], request_id);
@@ -729,78 +432,24 @@ async fn status_matches_seed_002(backend: Backend) {
     );
     assert_eq!(logs[1]["purpose_consents"][1]["granted"], true);
     // The log ids are ledger entries.
-    let (_, events) = body(
-        f.app
-            .admin(&f.t, Method::GET, "/api/v1/audit/events")
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (_, events) = body(f.app.admin(&f.t, Method::GET, "/api/v1/audit/events").send().await.unwrap()).await;
     assert_eq!(events["items"][0]["id"], logs[1]["id"]);
     assert_eq!(events["items"][0]["evidence"]["link_event_id"], event_id);
 
     // Errors: a malformed id, an unknown one, another organisation's, a consent-scope key.
-    let (s, v) = body(
-        f.key(
-            Method::GET,
-            "/api/v1/external/public/consent-link/status/not-a-uuid",
-            &f.t.admin_key,
-        )
-        .send()
-        .await
-        .unwrap(),
-    )
-    .await;
-    assert_eq!(
-        (s, detail(&v)),
-        (StatusCode::BAD_REQUEST, "request_id is invalid")
-    );
-    let unknown = format!(
-        "/api/v1/external/public/consent-link/status/{}",
-        uuid::Uuid::new_v4()
-    );
-    let (s, _) = body(
-        f.key(Method::GET, &unknown, &f.t.admin_key)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, v) =
+        body(f.key(Method::GET, "/api/v1/external/public/consent-link/status/not-a-uuid", &f.t.admin_key).send().await.unwrap()).await;
+    assert_eq!((s, detail(&v)), (StatusCode::BAD_REQUEST, "request_id is invalid"));
+    let unknown = format!("/api/v1/external/public/consent-link/status/{}", uuid::Uuid::new_v4());
+    let (s, _) = body(f.key(Method::GET, &unknown, &f.t.admin_key).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::NOT_FOUND);
     let other = f.app.tenant("beta").await;
-    let (s, _) = body(
-        f.app
-            .req(Method::GET, &path)
-            .header("X-API-Key", &other.admin_key)
-            .header("X-Org-Id", "beta")
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
-    assert_eq!(
-        s,
-        StatusCode::NOT_FOUND,
-        "another organisation's request does not exist for it"
-    );
-    let (s, _) = body(
-        f.key(Method::GET, &path, &f.t.consent_key)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, _) =
+        body(f.app.req(Method::GET, &path).header("X-API-Key", &other.admin_key).header("X-Org-Id", "beta").send().await.unwrap()).await;
+    assert_eq!(s, StatusCode::NOT_FOUND, "another organisation's request does not exist for it");
+    let (s, _) = body(f.key(Method::GET, &path, &f.t.consent_key).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::FORBIDDEN);
-    let (s, _) = body(
-        f.app
-            .req(Method::GET, &path)
-            .header("X-API-Key", &f.t.admin_key)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, _) = body(f.app.req(Method::GET, &path).header("X-API-Key", &f.t.admin_key).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
 }
 
@@ -809,96 +458,37 @@ async fn regeneration_replaces_the_link(backend: Backend) {
     let first = f.link("+919876543210").await;
     let request_id = first["request_id"].as_str().unwrap();
     let path = format!("/api/consent/consent-links/{request_id}/regenerate");
-    let (s, second) = body(
-        f.key(Method::POST, &path, &f.t.consent_key)
-            .json(&json!({"expiry_hours": 1}))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, second) = body(f.key(Method::POST, &path, &f.t.consent_key).json(&json!({"expiry_hours": 1})).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::OK, "{second}");
     assert_eq!(second["request_id"], first["request_id"]);
     assert_ne!(second["event_id"], first["event_id"]);
     assert_eq!(second["regeneration_count"], 1);
     // Without a body: the default expiry.
-    let (s, third) = body(
-        f.key(Method::POST, &path, &f.t.consent_key)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, third) = body(f.key(Method::POST, &path, &f.t.consent_key).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::OK, "{third}");
     assert_eq!(third["regeneration_count"], 2);
     // The old links stop working at once; the page says they were replaced.
-    let old = f
-        .app
-        .http
-        .get(first["consent_link"].as_str().unwrap())
-        .send()
-        .await
-        .unwrap();
+    let old = f.app.http.get(first["consent_link"].as_str().unwrap()).send().await.unwrap();
     assert_eq!(old.status(), StatusCode::GONE);
     assert!(old.text().await.unwrap().contains("This link was replaced"));
     let store = &f.app.db.store;
-    let err = store
-        .record_link_decision(
-            first["event_id"].as_str().unwrap(),
-            &LinkChoice::ApproveAll,
-            &LinkEvidence::default(),
-        )
-        .await;
+    let err = store.record_link_decision(first["event_id"].as_str().unwrap(), &LinkChoice::ApproveAll, &LinkEvidence::default()).await;
     assert!(matches!(err, Err(backend::Error::Forbidden(_))), "{err:?}");
     let (_, h) = f.history(&format!("asset_id={}", f.asset_id)).await;
     assert_eq!(h["data"][0]["regeneration_count"], 2);
     assert_eq!(h["data"][0]["event_id"], third["event_id"]);
-    let (_, by_old_event) = f
-        .history(&format!(
-            "asset_id={}&event_id={}",
-            f.asset_id,
-            first["event_id"].as_str().unwrap()
-        ))
-        .await;
-    assert_eq!(
-        by_old_event["count"], 1,
-        "any of a request's link instances finds it"
-    );
+    let (_, by_old_event) = f.history(&format!("asset_id={}&event_id={}", f.asset_id, first["event_id"].as_str().unwrap())).await;
+    assert_eq!(by_old_event["count"], 1, "any of a request's link instances finds it");
     // A completed request cannot be regenerated; unknown and foreign requests are 404.
-    f.decide(third["event_id"].as_str().unwrap(), LinkChoice::ApproveAll)
-        .await;
-    let (s, v) = body(
-        f.key(Method::POST, &path, &f.t.consent_key)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    f.decide(third["event_id"].as_str().unwrap(), LinkChoice::ApproveAll).await;
+    let (s, v) = body(f.key(Method::POST, &path, &f.t.consent_key).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     assert!(detail(&v).contains("cannot be regenerated"));
     let other = f.app.tenant("beta").await;
-    let (s, _) = body(
-        f.app
-            .req(Method::POST, &path)
-            .header("X-API-Key", &other.consent_key)
-            .header("X-Org-Id", "beta")
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, _) =
+        body(f.app.req(Method::POST, &path).header("X-API-Key", &other.consent_key).header("X-Org-Id", "beta").send().await.unwrap()).await;
     assert_eq!(s, StatusCode::NOT_FOUND);
-    let (s, _) = body(
-        f.key(
-            Method::POST,
-            "/api/consent/consent-links/nope/regenerate",
-            &f.t.consent_key,
-        )
-        .send()
-        .await
-        .unwrap(),
-    )
-    .await;
+    let (s, _) = body(f.key(Method::POST, "/api/consent/consent-links/nope/regenerate", &f.t.consent_key).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
 }
 
@@ -910,17 +500,14 @@ async fn abuse_limits_answer_429(backend: Backend) {
     .await;
     f.link("+919876543210").await;
     f.link("9876543210").await;
-    let res = f.key(Method::POST, "/api/consent/consent-links", &f.t.consent_key)
+    let res = f
+        .key(Method::POST, "/api/consent/consent-links", &f.t.consent_key)
         .json(&json!({"collection_point_id": "CP010", "asset_id": f.asset_id, "phone": "+919876543210"}))
         .send()
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
-    let retry: u64 = res.headers()["retry-after"]
-        .to_str()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let retry: u64 = res.headers()["retry-after"].to_str().unwrap().parse().unwrap();
     assert!(retry > 80_000 && retry <= 86_400, "{retry}");
     f.link("+919876543299").await;
     // Per-key request rate: 8 a minute in this configuration.
@@ -954,23 +541,11 @@ async fn hosted_page_works_with_plain_form_posts(backend: Backend) {
     ] {
         assert!(html.contains(text), "page lacks {text}");
     }
-    let hindi = f
-        .app
-        .http
-        .get(format!("{url}?lang=hi"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let hindi = f.app.http.get(format!("{url}?lang=hi")).send().await.unwrap().text().await.unwrap();
     assert!(hindi.contains("हम आपका फ़ोन नंबर उपयोग करते हैं।"));
     assert!(hindi.contains("स्वीकार करें"), "the page's own words in Hindi");
 
-    let no_redirects = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
+    let no_redirects = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let decide = |form: &'static str| {
         no_redirects
             .post(format!("{url}/decision"))
@@ -981,48 +556,21 @@ async fn hosted_page_works_with_plain_form_posts(backend: Backend) {
     };
     let res = decide("decision=decline&lang=en&version=1").await.unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    assert!(res.headers()["location"]
-        .to_str()
-        .unwrap()
-        .ends_with("?lang=en"));
-    let receipt = f
-        .app
-        .http
-        .get(&url)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    assert!(res.headers()["location"].to_str().unwrap().ends_with("?lang=en"));
+    let receipt = f.app.http.get(&url).send().await.unwrap().text().await.unwrap();
     assert!(receipt.contains("Your decision is recorded"));
     assert!(receipt.contains("declined all purposes"));
-    assert!(
-        receipt.contains("Withdraw consent") == false,
-        "nothing to withdraw after declining"
-    );
+    assert!(receipt.contains("Withdraw consent") == false, "nothing to withdraw after declining");
     let res = decide("decision=approve&lang=en&version=1").await.unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let res = decide("decision=withdraw&lang=en&version=1").await.unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let after = f
-        .app
-        .http
-        .get(&url)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let after = f.app.http.get(&url).send().await.unwrap().text().await.unwrap();
     assert!(after.contains("withdrew your consent"));
     let (_, status) = body(
         f.key(
             Method::GET,
-            &format!(
-                "/api/v1/external/public/consent-link/status/{}",
-                link["request_id"].as_str().unwrap()
-            ),
+            &format!("/api/v1/external/public/consent-link/status/{}", link["request_id"].as_str().unwrap()),
             &f.t.admin_key,
         )
         .send()
@@ -1030,23 +578,11 @@ async fn hosted_page_works_with_plain_form_posts(backend: Backend) {
         .unwrap(),
     )
     .await;
-    let actions: Vec<&str> = status["consent_logs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| l["action"].as_str().unwrap())
-        .collect();
+    let actions: Vec<&str> = status["consent_logs"].as_array().unwrap().iter().map(|l| l["action"].as_str().unwrap()).collect();
     assert_eq!(actions, ["declined", "approved", "withdrawn"]);
     assert_eq!(status["consent_action"], "withdrawn");
     // Evidence: the user agent, the link instance and the notice version and hash shown.
-    let (_, events) = body(
-        f.app
-            .admin(&f.t, Method::GET, "/api/v1/audit/events")
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (_, events) = body(f.app.admin(&f.t, Method::GET, "/api/v1/audit/events").send().await.unwrap()).await;
     let newest = &events["items"][0];
     assert_eq!(newest["evidence"]["user_agent"], "form-test/1.0");
     assert_eq!(newest["evidence"]["link_event_id"], link["event_id"]);
@@ -1058,17 +594,7 @@ async fn hosted_page_works_with_plain_form_posts(backend: Backend) {
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
 
     // Unknown and expired links get their own pages and statuses.
-    let unknown = f
-        .app
-        .http
-        .get(format!(
-            "{}/acme/CP010/{}",
-            f.app.base,
-            uuid::Uuid::new_v4()
-        ))
-        .send()
-        .await
-        .unwrap();
+    let unknown = f.app.http.get(format!("{}/acme/CP010/{}", f.app.base, uuid::Uuid::new_v4())).send().await.unwrap();
     assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
     assert!(unknown.text().await.unwrap().contains("Link not found"));
     let stale = f.link("+919876543222").await;
@@ -1081,45 +607,19 @@ async fn hosted_page_works_with_plain_form_posts(backend: Backend) {
         ))
         .await
         .unwrap();
-    let expired = f
-        .app
-        .http
-        .get(stale["consent_link"].as_str().unwrap())
-        .send()
-        .await
-        .unwrap();
+    let expired = f.app.http.get(stale["consent_link"].as_str().unwrap()).send().await.unwrap();
     assert_eq!(expired.status(), StatusCode::GONE);
-    assert!(expired
-        .text()
-        .await
-        .unwrap()
-        .contains("This link has expired"));
+    assert!(expired.text().await.unwrap().contains("This link has expired"));
     let res = no_redirects
-        .post(format!(
-            "{}/decision",
-            stale["consent_link"].as_str().unwrap()
-        ))
+        .post(format!("{}/decision", stale["consent_link"].as_str().unwrap()))
         .header("content-type", "application/x-www-form-urlencoded")
         .body("decision=approve")
         .send()
         .await
         .unwrap();
-    assert_eq!(
-        res.status(),
-        StatusCode::SEE_OTHER,
-        "back to the page, which explains"
-    );
-    let (_, h) = f
-        .history(&format!(
-            "asset_id={}&event_id={}",
-            f.asset_id,
-            stale["event_id"].as_str().unwrap()
-        ))
-        .await;
-    assert_eq!(
-        h["data"][0]["status"], "expired",
-        "an expired link records nothing"
-    );
+    assert_eq!(res.status(), StatusCode::SEE_OTHER, "back to the page, which explains");
+    let (_, h) = f.history(&format!("asset_id={}&event_id={}", f.asset_id, stale["event_id"].as_str().unwrap())).await;
+    assert_eq!(h["data"][0]["status"], "expired", "an expired link records nothing");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -1137,45 +637,46 @@ async fn branded_email_reaches_a_real_smtp_server() {
         .send()
         .await
         .unwrap();
-    let (s, v) = f.create(json!({"collection_point_id": "CP010", "asset_id": f.asset_id, "phone": "+919876543210", "email": "person@example.com"})).await;
+    let (s, v) = f
+        .create(json!({"collection_point_id": "CP010", "asset_id": f.asset_id, "phone": "+919876543210", "email": "person@example.com"}))
+        .await;
     assert_eq!(s, StatusCode::OK, "{v}");
     assert_eq!(v["delivery_status"], json!({"email": "sent"}));
     let messages = smtp.messages();
     assert_eq!(messages.len(), 1);
     // Undo quoted-printable soft breaks and escapes before looking inside.
-    let m = messages[0]
-        .replace("=\r\n", "")
-        .replace("=\n", "")
-        .replace("=3D", "=");
+    let m = messages[0].replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
     assert!(m.contains("To: person@example.com"), "{m}");
     assert!(m.contains("privacy@acme.test"));
     assert!(m.contains("Acme Health"));
     assert!(m.contains("text/plain") && m.contains("text/html"));
-    assert!(
-        m.contains(v["consent_link"].as_str().unwrap()),
-        "the link is in the message"
-    );
+    assert!(m.contains(v["consent_link"].as_str().unwrap()), "the link is in the message");
     assert!(m.contains("#aa3300"), "in the organisation's colour");
 
-    // A server that is down: the email fails and the reason is kept for the dashboard.
+    // A server that is down: the email fails, the reason is kept for the dashboard, and the
+    // outbox retries it once the server is back.
+    let port = smtp.port;
     drop(smtp);
-    let (_, v) = f.create(json!({"collection_point_id": "CP010", "asset_id": f.asset_id, "phone": "+919876543211", "email": "other@example.com"})).await;
+    let (_, v) = f
+        .create(json!({"collection_point_id": "CP010", "asset_id": f.asset_id, "phone": "+919876543211", "email": "other@example.com"}))
+        .await;
     assert_eq!(v["delivery_status"], json!({"email": "failed"}));
-    let (_, d) = body(
-        f.app
-            .admin(
-                &f.t,
-                Method::GET,
-                &format!(
-                    "/api/v1/consent-requests/{}",
-                    v["request_id"].as_str().unwrap()
-                ),
-            )
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let detail_path = format!("/api/v1/consent-requests/{}", v["request_id"].as_str().unwrap());
+    let (_, d) = body(f.app.admin(&f.t, Method::GET, &detail_path).send().await.unwrap()).await;
     assert_eq!(d["email_status"], "failed");
     assert!(d["email_error"].as_str().unwrap().contains("SMTP"), "{d}");
+    let metrics = f.app.req(Method::GET, "/metrics").send().await.unwrap().text().await.unwrap();
+    assert!(metrics.contains("assent_queue_depth{queue=\"email\"} 1"), "{metrics}");
+
+    let smtp = SmtpSink::start_on(port).await;
+    assert_eq!(server::workers::run_email_outbox_once(&f.app.state).await.unwrap(), 0, "not due yet");
+    f.app.db.store.execute_raw_for_tests("UPDATE email_outbox SET next_attempt_at = 0").await.unwrap();
+    assert_eq!(server::workers::run_email_outbox_once(&f.app.state).await.unwrap(), 1);
+    let delivered = smtp.messages();
+    assert_eq!(delivered.len(), 1);
+    assert!(delivered[0].contains("To: other@example.com"));
+    let (_, d) = body(f.app.admin(&f.t, Method::GET, &detail_path).send().await.unwrap()).await;
+    assert_eq!((d["email_status"].as_str(), d["email_error"].as_str()), (Some("sent"), None));
+    let metrics = f.app.req(Method::GET, "/metrics").send().await.unwrap().text().await.unwrap();
+    assert!(metrics.contains("assent_queue_depth{queue=\"email\"} 0"));
 }

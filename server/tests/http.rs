@@ -13,26 +13,9 @@ async fn health_readiness_and_metrics() {
     assert_eq!((s, v["status"].as_str()), (StatusCode::OK, Some("ok")));
     let (s, v) = body(app.req(Method::GET, "/readyz").send().await.unwrap()).await;
     assert_eq!((s, v["status"].as_str()), (StatusCode::OK, Some("ready")));
-    let text = app
-        .req(Method::GET, "/metrics")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    assert!(
-        text.contains(
-            "assent_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 1"
-        ),
-        "{text}"
-    );
-    assert!(
-        text.contains(
-            "assent_http_request_duration_seconds_bucket{route=\"/readyz\",le=\"+Inf\"} 1"
-        ),
-        "{text}"
-    );
+    let text = app.req(Method::GET, "/metrics").send().await.unwrap().text().await.unwrap();
+    assert!(text.contains("assent_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 1"), "{text}");
+    assert!(text.contains("assent_http_request_duration_seconds_bucket{route=\"/readyz\",le=\"+Inf\"} 1"), "{text}");
     assert!(text.contains("assent_db_pool_connections{state=\"idle\"}"));
     assert!(text.contains("assent_ledger_entries 0"));
 }
@@ -42,12 +25,7 @@ async fn every_response_carries_a_request_id() {
     let app = App::start().await;
     let res = app.req(Method::GET, "/healthz").send().await.unwrap();
     assert!(res.headers().get("x-request-id").is_some());
-    let res = app
-        .req(Method::GET, "/healthz")
-        .header("x-request-id", "trace-me-42")
-        .send()
-        .await
-        .unwrap();
+    let res = app.req(Method::GET, "/healthz").header("x-request-id", "trace-me-42").send().await.unwrap();
     assert_eq!(res.headers()["x-request-id"], "trace-me-42");
 }
 
@@ -63,32 +41,12 @@ async fn login_me_and_logout() {
     let token = v["token"].as_str().unwrap().to_string();
     assert_eq!(v["org"]["slug"], "acme");
     assert_eq!(v["user"]["role"], "owner");
-    let (s, me) = body(
-        app.req(Method::GET, "/api/v1/me")
-            .bearer_auth(&token)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, me) = body(app.req(Method::GET, "/api/v1/me").bearer_auth(&token).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(me["user"]["email"], "owner@acme.test");
-    let s = app
-        .req(Method::POST, "/api/v1/auth/logout")
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .status();
+    let s = app.req(Method::POST, "/api/v1/auth/logout").bearer_auth(&token).send().await.unwrap().status();
     assert_eq!(s, StatusCode::NO_CONTENT);
-    let (s, v) = body(
-        app.req(Method::GET, "/api/v1/me")
-            .bearer_auth(&token)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, v) = body(app.req(Method::GET, "/api/v1/me").bearer_auth(&token).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::UNAUTHORIZED, "a revoked session is refused");
     assert_eq!(error_code(&v), "unauthorized");
     let (s, _) = body(app.req(Method::GET, "/api/v1/me").send().await.unwrap()).await;
@@ -100,20 +58,11 @@ async fn login_is_rate_limited() {
     let app = App::start().await;
     app.tenant("acme").await;
     for _ in 0..10 {
-        assert_eq!(
-            app.login("owner@acme.test", "wrong password")
-                .await
-                .status(),
-            StatusCode::UNAUTHORIZED
-        );
+        assert_eq!(app.login("owner@acme.test", "wrong password").await.status(), StatusCode::UNAUTHORIZED);
     }
     let res = app.login("owner@acme.test", "owner password 1").await;
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
-    let retry: u64 = res.headers()["retry-after"]
-        .to_str()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let retry: u64 = res.headers()["retry-after"].to_str().unwrap().parse().unwrap();
     assert!((1..=300).contains(&retry));
     let (_, v) = body(res).await;
     assert_eq!(error_code(&v), "rate_limited");
@@ -123,98 +72,36 @@ async fn login_is_rate_limited() {
 async fn api_keys_work_as_x_api_key_and_token_and_respect_scopes() {
     let app = App::start().await;
     let t = app.tenant("acme").await;
-    let (s, v) = body(
-        app.req(Method::GET, "/api/v1/org")
-            .header("X-API-Key", &t.admin_key)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, v) = body(app.req(Method::GET, "/api/v1/org").header("X-API-Key", &t.admin_key).send().await.unwrap()).await;
     assert_eq!((s, v["slug"].as_str()), (StatusCode::OK, Some("acme")));
-    let (s, _) = body(
-        app.req(Method::GET, "/api/v1/org")
-            .header("Authorization", format!("Token {}", t.admin_key))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, _) =
+        body(app.req(Method::GET, "/api/v1/org").header("Authorization", format!("Token {}", t.admin_key)).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::OK);
-    let (s, v) = body(
-        app.req(Method::GET, "/api/v1/assets")
-            .header("X-API-Key", &t.consent_key)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
-    assert_eq!(
-        s,
-        StatusCode::FORBIDDEN,
-        "the consent scope does not manage"
-    );
+    let (s, v) = body(app.req(Method::GET, "/api/v1/assets").header("X-API-Key", &t.consent_key).send().await.unwrap()).await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "the consent scope does not manage");
     assert_eq!(error_code(&v), "forbidden");
-    let (s, _) = body(
-        app.req(Method::GET, "/api/v1/assets")
-            .header("X-API-Key", "assent_nonsense")
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, _) = body(app.req(Method::GET, "/api/v1/assets").header("X-API-Key", "assent_nonsense").send().await.unwrap()).await;
     assert_eq!(s, StatusCode::UNAUTHORIZED);
 
     // Create, list (no secrets), revoke.
-    let (s, created) = body(
-        app.admin(&t, Method::POST, "/api/v1/api-keys")
-            .json(&json!({"name": "crm", "scopes": ["consent"]}))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, created) =
+        body(app.admin(&t, Method::POST, "/api/v1/api-keys").json(&json!({"name": "crm", "scopes": ["consent"]})).send().await.unwrap())
+            .await;
     assert_eq!(s, StatusCode::CREATED, "{created}");
     let key = created["key"].as_str().unwrap().to_string();
     assert!(key.starts_with(created["prefix"].as_str().unwrap()));
     assert_eq!(created["scopes"], json!(["consent"]));
-    let (_, list) = body(
-        app.admin(&t, Method::GET, "/api/v1/api-keys")
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (_, list) = body(app.admin(&t, Method::GET, "/api/v1/api-keys").send().await.unwrap()).await;
     assert_eq!(list["total"], 3);
     assert!(!list.to_string().contains(&key), "secrets are never listed");
     let id = created["id"].as_str().unwrap();
-    let (s, revoked) = body(
-        app.admin(&t, Method::DELETE, &format!("/api/v1/api-keys/{id}"))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, revoked) = body(app.admin(&t, Method::DELETE, &format!("/api/v1/api-keys/{id}")).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::OK);
     assert!(revoked["revoked_at"].is_string());
-    let (s, v) = body(
-        app.admin(&t, Method::POST, "/api/v1/api-keys")
-            .json(&json!({"scopes": ["root"]}))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, v) = body(app.admin(&t, Method::POST, "/api/v1/api-keys").json(&json!({"scopes": ["root"]})).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     assert_eq!(v["error"]["field"], "scopes");
-    let (s, _) = body(
-        app.admin(&t, Method::POST, "/api/v1/api-keys")
-            .json(&json!({"scopes": []}))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, _) = body(app.admin(&t, Method::POST, "/api/v1/api-keys").json(&json!({"scopes": []})).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
 }
 
@@ -223,85 +110,33 @@ async fn a_caller_never_reaches_another_organisation() {
     let app = App::start().await;
     let a = app.tenant("acme").await;
     let b = app.tenant("beta").await;
-    let (_, asset) = body(
-        app.admin(&a, Method::POST, "/api/v1/assets")
-            .json(&json!({"name": "acme.com"}))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (_, asset) = body(app.admin(&a, Method::POST, "/api/v1/assets").json(&json!({"name": "acme.com"})).send().await.unwrap()).await;
     let id = asset["id"].as_str().unwrap();
     // Naming the other organisation in X-Org-Id is refused outright.
-    let res = app
-        .req(Method::GET, "/api/v1/assets")
-        .header("X-API-Key", &a.admin_key)
-        .header("X-Org-Id", "beta")
-        .send()
-        .await
-        .unwrap();
+    let res = app.req(Method::GET, "/api/v1/assets").header("X-API-Key", &a.admin_key).header("X-Org-Id", "beta").send().await.unwrap();
     let (s, v) = body(res).await;
     assert_eq!(s, StatusCode::FORBIDDEN);
     assert_eq!(error_code(&v), "forbidden");
     // Its objects do not exist for the other organisation.
     for method in [Method::GET, Method::DELETE] {
-        let (s, v) = body(
-            app.admin(&b, method, &format!("/api/v1/assets/{id}"))
-                .send()
-                .await
-                .unwrap(),
-        )
-        .await;
+        let (s, v) = body(app.admin(&b, method, &format!("/api/v1/assets/{id}")).send().await.unwrap()).await;
         assert_eq!(s, StatusCode::NOT_FOUND);
         assert_eq!(error_code(&v), "not_found");
     }
-    let (s, _) = body(
-        app.admin(&b, Method::PATCH, &format!("/api/v1/assets/{id}"))
-            .json(&json!({"name": "mine"}))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, _) =
+        body(app.admin(&b, Method::PATCH, &format!("/api/v1/assets/{id}")).json(&json!({"name": "mine"})).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::NOT_FOUND);
-    let (_, list) = body(
-        app.admin(&b, Method::GET, "/api/v1/assets")
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (_, list) = body(app.admin(&b, Method::GET, "/api/v1/assets").send().await.unwrap()).await;
     assert_eq!(list["total"], 0);
     // And nothing changed.
-    let (_, still) = body(
-        app.admin(&a, Method::GET, &format!("/api/v1/assets/{id}"))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (_, still) = body(app.admin(&a, Method::GET, &format!("/api/v1/assets/{id}")).send().await.unwrap()).await;
     assert_eq!(still["name"], "acme.com");
     // A session is bound to its organisation too.
     let (_, session) = body(app.login("owner@beta.test", "owner password 1").await).await;
     let token = session["token"].as_str().unwrap();
-    let (s, _) = body(
-        app.req(Method::GET, &format!("/api/v1/assets/{id}"))
-            .bearer_auth(token)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, _) = body(app.req(Method::GET, &format!("/api/v1/assets/{id}")).bearer_auth(token).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::NOT_FOUND);
-    let (s, _) = body(
-        app.req(Method::GET, "/api/v1/assets")
-            .bearer_auth(token)
-            .header("X-Org-Id", "acme")
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, _) = body(app.req(Method::GET, "/api/v1/assets").bearer_auth(token).header("X-Org-Id", "acme").send().await.unwrap()).await;
     assert_eq!(s, StatusCode::FORBIDDEN);
 }
 
@@ -319,21 +154,11 @@ async fn assets_crud_and_bad_input() {
     .await;
     assert_eq!(s, StatusCode::CREATED, "{a}");
     let id = a["id"].as_str().unwrap().to_string();
-    let (s, got) = body(
-        app.admin(&t, Method::GET, &format!("/api/v1/assets/{id}"))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, got) = body(app.admin(&t, Method::GET, &format!("/api/v1/assets/{id}")).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(got, a);
     let (s, p) = body(
-        app.admin(&t, Method::PATCH, &format!("/api/v1/assets/{id}"))
-            .json(&json!({"name": "Shop EU", "url": ""}))
-            .send()
-            .await
-            .unwrap(),
+        app.admin(&t, Method::PATCH, &format!("/api/v1/assets/{id}")).json(&json!({"name": "Shop EU", "url": ""})).send().await.unwrap(),
     )
     .await;
     assert_eq!(s, StatusCode::OK);
@@ -350,90 +175,29 @@ async fn assets_crud_and_bad_input() {
         (json!({"kind": "website"}), "name"),
     ];
     for (payload, mention) in cases {
-        let (s, v) = body(
-            app.admin(&t, Method::POST, "/api/v1/assets")
-                .json(&payload)
-                .send()
-                .await
-                .unwrap(),
-        )
-        .await;
+        let (s, v) = body(app.admin(&t, Method::POST, "/api/v1/assets").json(&payload).send().await.unwrap()).await;
         assert_eq!(s, StatusCode::BAD_REQUEST, "{payload}");
         assert_eq!(error_code(&v), "invalid_request");
-        assert!(
-            v["error"]["message"].as_str().unwrap().contains(mention),
-            "{v}"
-        );
+        assert!(v["error"]["message"].as_str().unwrap().contains(mention), "{v}");
     }
     let (s, v) = body(
-        app.admin(&t, Method::POST, "/api/v1/assets")
-            .header("content-type", "application/json")
-            .body("{not json")
-            .send()
-            .await
-            .unwrap(),
+        app.admin(&t, Method::POST, "/api/v1/assets").header("content-type", "application/json").body("{not json").send().await.unwrap(),
     )
     .await;
-    assert_eq!(
-        (s, error_code(&v)),
-        (StatusCode::BAD_REQUEST, "invalid_request")
-    );
-    let (s, v) = body(
-        app.admin(&t, Method::POST, "/api/v1/assets")
-            .body(r#"{"name":"x"}"#)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
-    assert_eq!(
-        (s, error_code(&v)),
-        (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
-    );
-    for q in [
-        "limit=0",
-        "limit=201",
-        "offset=-1",
-        "limit=abc",
-        "colour=red",
-    ] {
-        let (s, v) = body(
-            app.admin(&t, Method::GET, &format!("/api/v1/assets?{q}"))
-                .send()
-                .await
-                .unwrap(),
-        )
-        .await;
+    assert_eq!((s, error_code(&v)), (StatusCode::BAD_REQUEST, "invalid_request"));
+    let (s, v) = body(app.admin(&t, Method::POST, "/api/v1/assets").body(r#"{"name":"x"}"#).send().await.unwrap()).await;
+    assert_eq!((s, error_code(&v)), (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"));
+    for q in ["limit=0", "limit=201", "offset=-1", "limit=abc", "colour=red"] {
+        let (s, v) = body(app.admin(&t, Method::GET, &format!("/api/v1/assets?{q}")).send().await.unwrap()).await;
         assert_eq!(s, StatusCode::BAD_REQUEST, "{q}: {v}");
     }
-    let (_, list) = body(
-        app.admin(&t, Method::GET, "/api/v1/assets?limit=1")
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (_, list) = body(app.admin(&t, Method::GET, "/api/v1/assets?limit=1").send().await.unwrap()).await;
     assert_eq!(list["total"], 1, "failed requests created nothing");
-    assert_eq!(
-        (list["limit"].as_i64(), list["offset"].as_i64()),
-        (Some(1), Some(0))
-    );
+    assert_eq!((list["limit"].as_i64(), list["offset"].as_i64()), (Some(1), Some(0)));
 
-    let (s, _) = body(
-        app.admin(&t, Method::DELETE, &format!("/api/v1/assets/{id}"))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, _) = body(app.admin(&t, Method::DELETE, &format!("/api/v1/assets/{id}")).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::NO_CONTENT);
-    let (s, _) = body(
-        app.admin(&t, Method::GET, &format!("/api/v1/assets/{id}"))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, _) = body(app.admin(&t, Method::GET, &format!("/api/v1/assets/{id}")).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::NOT_FOUND);
 }
 
@@ -441,14 +205,7 @@ async fn assets_crud_and_bad_input() {
 async fn collection_points_are_numbered_and_versioned() {
     let app = App::start().await;
     let t = app.tenant("acme").await;
-    let (_, asset) = body(
-        app.admin(&t, Method::POST, "/api/v1/assets")
-            .json(&json!({"name": "App"}))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (_, asset) = body(app.admin(&t, Method::POST, "/api/v1/assets").json(&json!({"name": "App"})).send().await.unwrap()).await;
     let asset_id = asset["id"].as_str().unwrap();
     let create = json!({
         "asset_id": asset_id,
@@ -459,27 +216,13 @@ async fn collection_points_are_numbered_and_versioned() {
         ],
         "notices": {"en": "We process your email.", "hi": "हम आपके ईमेल का उपयोग करते हैं।"}
     });
-    let (s, cp) = body(
-        app.admin(&t, Method::POST, "/api/v1/collection-points")
-            .json(&create)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, cp) = body(app.admin(&t, Method::POST, "/api/v1/collection-points").json(&create).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::CREATED, "{cp}");
     assert_eq!(cp["display_id"], "CP001");
     assert_eq!(cp["version"], 1);
     assert_eq!(cp["purposes"][0]["required"], true);
     assert_eq!(cp["purposes"][1]["required"], false);
-    let (_, cp2) = body(
-        app.admin(&t, Method::POST, "/api/v1/collection-points")
-            .json(&create)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (_, cp2) = body(app.admin(&t, Method::POST, "/api/v1/collection-points").json(&create).send().await.unwrap()).await;
     assert_eq!(cp2["display_id"], "CP002");
 
     let mut purposes = cp["purposes"].as_array().unwrap().clone();
@@ -496,47 +239,21 @@ async fn collection_points_are_numbered_and_versioned() {
     assert_eq!(v2["version"], 2);
     assert_eq!(v2["purposes"][1]["id"], cp["purposes"][1]["id"]);
     assert_ne!(v2["content_hash"], cp["content_hash"]);
-    let (s, v1) = body(
-        app.admin(
-            &t,
-            Method::GET,
-            "/api/v1/collection-points/CP001/versions/1",
-        )
-        .send()
-        .await
-        .unwrap(),
-    )
-    .await;
+    let (s, v1) = body(app.admin(&t, Method::GET, "/api/v1/collection-points/CP001/versions/1").send().await.unwrap()).await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(v1["purposes"][1]["description"], "Monthly news");
     assert_eq!(v1["content_hash"], cp["content_hash"]);
 
     for (payload, field) in [
-        (
-            json!({"asset_id": asset_id, "name": "x", "purposes": [], "notices": {"en": "x"}}),
-            "purposes",
-        ),
-        (
-            json!({"asset_id": asset_id, "name": "x", "purposes": [{"name": "a"}], "notices": {}}),
-            "notices",
-        ),
-        (
-            json!({"asset_id": "nope", "name": "x", "purposes": [{"name": "a"}], "notices": {"en": "x"}}),
-            "asset_id",
-        ),
+        (json!({"asset_id": asset_id, "name": "x", "purposes": [], "notices": {"en": "x"}}), "purposes"),
+        (json!({"asset_id": asset_id, "name": "x", "purposes": [{"name": "a"}], "notices": {}}), "notices"),
+        (json!({"asset_id": "nope", "name": "x", "purposes": [{"name": "a"}], "notices": {"en": "x"}}), "asset_id"),
         (
             json!({"asset_id": asset_id, "name": "x", "display_id": "cp 9", "purposes": [{"name": "a"}], "notices": {"en": "x"}}),
             "display_id",
         ),
     ] {
-        let (s, v) = body(
-            app.admin(&t, Method::POST, "/api/v1/collection-points")
-                .json(&payload)
-                .send()
-                .await
-                .unwrap(),
-        )
-        .await;
+        let (s, v) = body(app.admin(&t, Method::POST, "/api/v1/collection-points").json(&payload).send().await.unwrap()).await;
         assert_eq!(s, StatusCode::BAD_REQUEST, "{payload}: {v}");
         assert_eq!(v["error"]["field"], field);
     }
@@ -549,25 +266,9 @@ async fn collection_points_are_numbered_and_versioned() {
     )
     .await;
     assert_eq!((s, error_code(&v)), (StatusCode::CONFLICT, "conflict"));
-    let (_, list) = body(
-        app.admin(
-            &t,
-            Method::GET,
-            &format!("/api/v1/collection-points?asset_id={asset_id}"),
-        )
-        .send()
-        .await
-        .unwrap(),
-    )
-    .await;
+    let (_, list) = body(app.admin(&t, Method::GET, &format!("/api/v1/collection-points?asset_id={asset_id}")).send().await.unwrap()).await;
     assert_eq!(list["total"], 2);
-    let (s, v) = body(
-        app.admin(&t, Method::DELETE, &format!("/api/v1/assets/{asset_id}"))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, v) = body(app.admin(&t, Method::DELETE, &format!("/api/v1/assets/{asset_id}")).send().await.unwrap()).await;
     assert_eq!((s, error_code(&v)), (StatusCode::CONFLICT, "conflict"));
 }
 
@@ -577,110 +278,57 @@ async fn viewers_read_but_do_not_write() {
     app.tenant("acme").await;
     let (_, session) = body(app.login("viewer@acme.test", "viewer password 1").await).await;
     let token = session["token"].as_str().unwrap();
-    let (s, _) = body(
-        app.req(Method::GET, "/api/v1/assets")
-            .bearer_auth(token)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, _) = body(app.req(Method::GET, "/api/v1/assets").bearer_auth(token).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::OK);
-    let (s, v) = body(
-        app.req(Method::POST, "/api/v1/assets")
-            .bearer_auth(token)
-            .json(&json!({"name": "x"}))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, v) = body(app.req(Method::POST, "/api/v1/assets").bearer_auth(token).json(&json!({"name": "x"})).send().await.unwrap()).await;
     assert_eq!((s, error_code(&v)), (StatusCode::FORBIDDEN, "forbidden"));
-    let (s, _) = body(
-        app.req(Method::POST, "/api/v1/api-keys")
-            .bearer_auth(token)
-            .json(&json!({"scopes": ["admin"]}))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, _) =
+        body(app.req(Method::POST, "/api/v1/api-keys").bearer_auth(token).json(&json!({"scopes": ["admin"]})).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::FORBIDDEN);
 }
 
 #[tokio::test]
 async fn first_run_setup_link_works_once() {
     let app = App::start().await;
-    let page = app
-        .req(Method::GET, "/admin/login")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    assert!(
-        page.contains("No admin exists yet"),
-        "the dashboard tells how to create the first admin"
-    );
+    let page = app.req(Method::GET, "/admin/login").send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("No admin exists yet"), "the dashboard tells how to create the first admin");
     let token = app.db.store.create_setup_token().await.unwrap().unwrap();
     let setup = json!({"token": token, "org_slug": "acme", "org_name": "Acme", "email": "me@acme.test", "password": "a long password"});
-    let (s, v) = body(app.req(Method::POST, "/api/v1/setup").json(&json!({"token": "bogus", "org_slug": "acme", "org_name": "Acme", "email": "me@acme.test", "password": "a long password"})).send().await.unwrap()).await;
-    assert_eq!((s, error_code(&v)), (StatusCode::FORBIDDEN, "forbidden"));
-    let (s, v) = body(app.req(Method::POST, "/api/v1/setup").json(&json!({"token": token, "org_slug": "Acme!", "org_name": "Acme", "email": "me@acme.test", "password": "a long password"})).send().await.unwrap()).await;
-    assert_eq!(
-        (s, v["error"]["field"].as_str()),
-        (StatusCode::BAD_REQUEST, Some("slug"))
-    );
     let (s, v) = body(
         app.req(Method::POST, "/api/v1/setup")
-            .json(&setup)
+            .json(
+                &json!({"token": "bogus", "org_slug": "acme", "org_name": "Acme", "email": "me@acme.test", "password": "a long password"}),
+            )
             .send()
             .await
             .unwrap(),
     )
     .await;
+    assert_eq!((s, error_code(&v)), (StatusCode::FORBIDDEN, "forbidden"));
+    let (s, v) = body(
+        app.req(Method::POST, "/api/v1/setup")
+            .json(&json!({"token": token, "org_slug": "Acme!", "org_name": "Acme", "email": "me@acme.test", "password": "a long password"}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!((s, v["error"]["field"].as_str()), (StatusCode::BAD_REQUEST, Some("slug")));
+    let (s, v) = body(app.req(Method::POST, "/api/v1/setup").json(&setup).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::CREATED, "{v}");
     assert_eq!(v["user"]["role"], "owner");
-    let (s, _) = body(
-        app.req(Method::GET, "/api/v1/me")
-            .bearer_auth(v["token"].as_str().unwrap())
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, _) = body(app.req(Method::GET, "/api/v1/me").bearer_auth(v["token"].as_str().unwrap()).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::OK);
-    let (s, _) = body(
-        app.req(Method::POST, "/api/v1/setup")
-            .json(&setup)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, _) = body(app.req(Method::POST, "/api/v1/setup").json(&setup).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::FORBIDDEN);
-    let page = app
-        .req(Method::GET, "/admin/login")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.req(Method::GET, "/admin/login").send().await.unwrap().text().await.unwrap();
     assert!(!page.contains("No admin exists yet"));
 }
 
 #[tokio::test]
 async fn openapi_document_lists_every_management_endpoint() {
     let app = App::start().await;
-    let (s, doc) = body(
-        app.req(Method::GET, "/api/openapi.json")
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, doc) = body(app.req(Method::GET, "/api/openapi.json").send().await.unwrap()).await;
     assert_eq!(s, StatusCode::OK);
     assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
     let paths = doc["paths"].as_object().unwrap();
@@ -709,27 +357,12 @@ async fn openapi_document_lists_every_management_endpoint() {
 #[tokio::test]
 async fn unknown_api_routes_answer_json_and_unknown_pages_404() {
     let app = App::start().await;
-    let (s, v) = body(
-        app.req(Method::GET, "/api/v1/nothing-here")
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, v) = body(app.req(Method::GET, "/api/v1/nothing-here").send().await.unwrap()).await;
     assert_eq!((s, error_code(&v)), (StatusCode::NOT_FOUND, "not_found"));
-    let (s, v) = body(
-        app.req(Method::POST, "/api/consent/nothing-here")
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, v) = body(app.req(Method::POST, "/api/consent/nothing-here").send().await.unwrap()).await;
     assert_eq!((s, error_code(&v)), (StatusCode::NOT_FOUND, "not_found"));
     let (s, v) = body(app.req(Method::PUT, "/api/v1/assets").send().await.unwrap()).await;
-    assert_eq!(
-        (s, error_code(&v)),
-        (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed")
-    );
+    assert_eq!((s, error_code(&v)), (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"));
     let res = app.req(Method::GET, "/no-such-page").send().await.unwrap();
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     assert!(res.text().await.unwrap().contains("Page not found"));
@@ -745,14 +378,7 @@ async fn audit_endpoints_show_the_org_ledger() {
     let app = App::start().await;
     let t = app.tenant("acme").await;
     let other = app.tenant("beta").await;
-    let (_, asset) = body(
-        app.admin(&t, Method::POST, "/api/v1/assets")
-            .json(&json!({"name": "App"}))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (_, asset) = body(app.admin(&t, Method::POST, "/api/v1/assets").json(&json!({"name": "App"})).send().await.unwrap()).await;
     let (_, cp) = body(
         app.admin(&t, Method::POST, "/api/v1/collection-points")
             .json(&json!({"asset_id": asset["id"], "name": "Signup", "purposes": [{"name": "A"}], "notices": {"en": "x"}}))
@@ -770,10 +396,7 @@ async fn audit_endpoints_show_the_org_ledger() {
             subject_kind: SubjectKind::CollectionPoint,
             subject_id: cp["id"].as_str().unwrap().into(),
             action: Action::Granted,
-            purposes: vec![PurposeDecision {
-                purpose_id: cp["purposes"][0]["id"].as_str().unwrap().into(),
-                granted: true,
-            }],
+            purposes: vec![PurposeDecision { purpose_id: cp["purposes"][0]["id"].as_str().unwrap().into(), granted: true }],
             collected_via: "api".into(),
             notice_version: Some(1),
             notice_hash: cp["content_hash"].as_str().map(String::from),
@@ -782,47 +405,16 @@ async fn audit_endpoints_show_the_org_ledger() {
         })
         .await
         .unwrap();
-    let (s, events) = body(
-        app.admin(&t, Method::GET, "/api/v1/audit/events")
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, events) = body(app.admin(&t, Method::GET, "/api/v1/audit/events").send().await.unwrap()).await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(events["total"], 1);
     assert_eq!(events["items"][0]["evidence"]["ip"], "198.51.100.1");
-    let (_, none) = body(
-        app.admin(&other, Method::GET, "/api/v1/audit/events")
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (_, none) = body(app.admin(&other, Method::GET, "/api/v1/audit/events").send().await.unwrap()).await;
     assert_eq!(none["total"], 0);
-    let (_, v) = body(
-        app.admin(&t, Method::GET, "/api/v1/audit/verify")
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
-    assert_eq!(
-        (v["ok"].as_bool(), v["entries"].as_i64()),
-        (Some(true), Some(1))
-    );
-    app.db
-        .store
-        .execute_raw_for_tests("UPDATE consent_events SET action = 'withdrawn' WHERE seq = 1")
-        .await
-        .unwrap();
-    let (_, v) = body(
-        app.admin(&t, Method::GET, "/api/v1/audit/verify")
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (_, v) = body(app.admin(&t, Method::GET, "/api/v1/audit/verify").send().await.unwrap()).await;
+    assert_eq!((v["ok"].as_bool(), v["entries"].as_i64()), (Some(true), Some(1)));
+    app.db.store.execute_raw_for_tests("UPDATE consent_events SET action = 'withdrawn' WHERE seq = 1").await.unwrap();
+    let (_, v) = body(app.admin(&t, Method::GET, "/api/v1/audit/verify").send().await.unwrap()).await;
     assert_eq!(v["ok"], false);
     assert_eq!(v["first_bad"]["seq"], 1);
 }

@@ -18,11 +18,7 @@ pub fn ApiKeysPage() -> impl IntoView {
     Effect::new(move |_| {
         reload.track();
         spawn_local(async move {
-            list.set(Some(
-                api::get::<ApiKeyPage>("/api/v1/api-keys?limit=200")
-                    .await
-                    .map_err(|e| e.message),
-            ));
+            list.set(Some(api::get::<ApiKeyPage>("/api/v1/api-keys?limit=200").await.map_err(|e| e.message)));
         });
     });
 
@@ -36,10 +32,7 @@ pub fn ApiKeysPage() -> impl IntoView {
         if admin.get_untracked() {
             scopes.push("admin".to_string());
         }
-        let body = CreateApiKey {
-            name: Some(name.get_untracked()),
-            scopes,
-        };
+        let body = CreateApiKey { name: Some(name.get_untracked()), scopes };
         spawn_local(async move {
             match api::post::<_, CreatedApiKeyDto>("/api/v1/api-keys", &body).await {
                 Ok(k) => {

@@ -5,12 +5,8 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-const KINDS: [(&str, &str); 4] = [
-    ("website", "Website"),
-    ("mobile_app", "Mobile app"),
-    ("application", "Application"),
-    ("offline", "Offline"),
-];
+const KINDS: [(&str, &str); 4] =
+    [("website", "Website"), ("mobile_app", "Mobile app"), ("application", "Application"), ("offline", "Offline")];
 
 #[component]
 pub fn AssetsPage() -> impl IntoView {
@@ -27,11 +23,7 @@ pub fn AssetsPage() -> impl IntoView {
     Effect::new(move |_| {
         reload.track();
         spawn_local(async move {
-            list.set(Some(
-                api::get::<AssetPage>("/api/v1/assets?limit=200")
-                    .await
-                    .map_err(|e| e.message),
-            ));
+            list.set(Some(api::get::<AssetPage>("/api/v1/assets?limit=200").await.map_err(|e| e.message)));
         });
     });
 

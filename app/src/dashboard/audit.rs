@@ -11,20 +11,12 @@ pub fn AuditPage() -> impl IntoView {
     let verify = move || {
         verification.set(None);
         spawn_local(async move {
-            verification.set(Some(
-                api::get::<LedgerVerificationDto>("/api/v1/audit/verify")
-                    .await
-                    .map_err(|e| e.message),
-            ));
+            verification.set(Some(api::get::<LedgerVerificationDto>("/api/v1/audit/verify").await.map_err(|e| e.message)));
         });
     };
     Effect::new(move |_| {
         spawn_local(async move {
-            events.set(Some(
-                api::get::<AuditEventPage>("/api/v1/audit/events?limit=100")
-                    .await
-                    .map_err(|e| e.message),
-            ));
+            events.set(Some(api::get::<AuditEventPage>("/api/v1/audit/events?limit=100").await.map_err(|e| e.message)));
         });
         verify();
     });

@@ -1,9 +1,6 @@
 use super::short_time;
 use crate::api;
-use crate::dto::{
-    AssetPage, CollectionPointDto, CollectionPointPage, CreateCollectionPoint,
-    PatchCollectionPoint, PurposeInput,
-};
+use crate::dto::{AssetPage, CollectionPointDto, CollectionPointPage, CreateCollectionPoint, PatchCollectionPoint, PurposeInput};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -58,11 +55,7 @@ pub fn CollectionPointsPage() -> impl IntoView {
         purposes.update(|p| p.push(row));
     };
     let add_notice = move |lang: String, text: String| {
-        let row = NoticeRow {
-            key: key(),
-            lang: RwSignal::new(lang),
-            text: RwSignal::new(text),
-        };
+        let row = NoticeRow { key: key(), lang: RwSignal::new(lang), text: RwSignal::new(text) };
         notices.update(|n| n.push(row));
     };
     let reset = move || {
@@ -78,11 +71,7 @@ pub fn CollectionPointsPage() -> impl IntoView {
     Effect::new(move |_| {
         reload.track();
         spawn_local(async move {
-            list.set(Some(
-                api::get::<CollectionPointPage>("/api/v1/collection-points?limit=200")
-                    .await
-                    .map_err(|e| e.message),
-            ));
+            list.set(Some(api::get::<CollectionPointPage>("/api/v1/collection-points?limit=200").await.map_err(|e| e.message)));
             if let Ok(page) = api::get::<AssetPage>("/api/v1/assets?limit=200").await {
                 if asset_id.get_untracked().is_empty() {
                     if let Some(first) = page.items.first() {
@@ -104,20 +93,11 @@ pub fn CollectionPointsPage() -> impl IntoView {
                 name: p.name.get_untracked(),
                 description: p.description.get_untracked(),
                 required: p.required.get_untracked(),
-                data_categories: p
-                    .categories
-                    .get_untracked()
-                    .split(',')
-                    .map(|c| c.trim().to_string())
-                    .filter(|c| !c.is_empty())
-                    .collect(),
+                data_categories: p.categories.get_untracked().split(',').map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect(),
             })
             .collect();
-        let notices: BTreeMap<String, String> = notices
-            .get_untracked()
-            .into_iter()
-            .map(|n| (n.lang.get_untracked(), n.text.get_untracked()))
-            .collect();
+        let notices: BTreeMap<String, String> =
+            notices.get_untracked().into_iter().map(|n| (n.lang.get_untracked(), n.text.get_untracked())).collect();
         (purposes, notices)
     };
 
@@ -147,19 +127,12 @@ pub fn CollectionPointsPage() -> impl IntoView {
                         purposes: Some(purposes),
                         notices: Some(notices),
                     };
-                    api::patch::<_, CollectionPointDto>(
-                        &format!("/api/v1/collection-points/{id}"),
-                        &body,
-                    )
-                    .await
+                    api::patch::<_, CollectionPointDto>(&format!("/api/v1/collection-points/{id}"), &body).await
                 }
             };
             match result {
                 Ok(cp) => {
-                    status.set(Some(format!(
-                        "Saved {} “{}” (version {}).",
-                        cp.display_id, cp.name, cp.version
-                    )));
+                    status.set(Some(format!("Saved {} “{}” (version {}).", cp.display_id, cp.name, cp.version)));
                     reset();
                     reload.update(|n| *n += 1);
                 }
@@ -176,13 +149,7 @@ pub fn CollectionPointsPage() -> impl IntoView {
         purposes.set(Vec::new());
         notices.set(Vec::new());
         for p in cp.purposes {
-            add_purpose(
-                Some(p.id),
-                p.name,
-                p.description,
-                p.required,
-                p.data_categories.join(", "),
-            );
+            add_purpose(Some(p.id), p.name, p.description, p.required, p.data_categories.join(", "));
         }
         for (lang, text) in cp.notices {
             add_notice(lang, text);
@@ -192,9 +159,7 @@ pub fn CollectionPointsPage() -> impl IntoView {
     let remove = move |cp: CollectionPointDto| {
         error.set(None);
         spawn_local(async move {
-            match api::delete::<serde_json::Value>(&format!("/api/v1/collection-points/{}", cp.id))
-                .await
-            {
+            match api::delete::<serde_json::Value>(&format!("/api/v1/collection-points/{}", cp.id)).await {
                 Ok(_) => {
                     status.set(Some(format!("Deleted {}.", cp.display_id)));
                     reload.update(|n| *n += 1);
@@ -204,14 +169,7 @@ pub fn CollectionPointsPage() -> impl IntoView {
         });
     };
 
-    let asset_name = move |id: &str| {
-        assets
-            .get()
-            .into_iter()
-            .find(|(a, _)| a == id)
-            .map(|(_, n)| n)
-            .unwrap_or_default()
-    };
+    let asset_name = move |id: &str| assets.get().into_iter().find(|(a, _)| a == id).map(|(_, n)| n).unwrap_or_default();
 
     view! {
         <h1>"Collection points"</h1>

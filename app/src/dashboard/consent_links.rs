@@ -1,8 +1,8 @@
 use super::short_time;
 use crate::api;
 use crate::dto::{
-    AssetPage, CollectionPointPage, ConsentLinkCreated, ConsentLinkHistory, ConsentLinkStatus,
-    ConsentRequestDto, CreateConsentLink, RegenerateConsentLink,
+    AssetPage, CollectionPointPage, ConsentLinkCreated, ConsentLinkHistory, ConsentLinkStatus, ConsentRequestDto, CreateConsentLink,
+    RegenerateConsentLink,
 };
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -32,9 +32,7 @@ fn enc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -47,9 +45,7 @@ fn to_utc(v: &str) -> Option<String> {
 }
 
 fn or_dash(v: Option<&str>) -> String {
-    v.filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .unwrap_or_else(|| "—".into())
+    v.filter(|s| !s.is_empty()).map(str::to_string).unwrap_or_else(|| "—".into())
 }
 
 fn time_or_dash(v: Option<&str>) -> String {
@@ -57,10 +53,7 @@ fn time_or_dash(v: Option<&str>) -> String {
 }
 
 /// What happened to the email, as `(class, text)`; `None` when no email was asked for.
-fn delivery(
-    link: &ConsentLinkCreated,
-    email_error: Option<&str>,
-) -> Option<(&'static str, String)> {
+fn delivery(link: &ConsentLinkCreated, email_error: Option<&str>) -> Option<(&'static str, String)> {
     match link.delivery_status.get("email").map(String::as_str) {
         None => None,
         Some("sent") => Some(("ok", "Email sent".to_string())),
@@ -80,13 +73,7 @@ async fn email_error_of(link: &ConsentLinkCreated) -> Option<String> {
     if link.delivery_status.get("email").map(String::as_str) != Some("failed") {
         return None;
     }
-    api::get::<ConsentRequestDto>(&format!(
-        "/api/v1/consent-requests/{}",
-        enc(&link.request_id)
-    ))
-    .await
-    .ok()
-    .and_then(|r| r.email_error)
+    api::get::<ConsentRequestDto>(&format!("/api/v1/consent-requests/{}", enc(&link.request_id))).await.ok().and_then(|r| r.email_error)
 }
 
 /// The collection points of one asset.
@@ -94,23 +81,16 @@ async fn load_cps(asset: &str) -> Vec<CpOption> {
     if asset.is_empty() {
         return Vec::new();
     }
-    api::get::<CollectionPointPage>(&format!(
-        "/api/v1/collection-points?limit=200&asset_id={}",
-        enc(asset)
-    ))
-    .await
-    .map(|p| {
-        p.items
-            .into_iter()
-            .filter(|cp| cp.asset_id == asset)
-            .map(|cp| CpOption {
-                id: cp.id,
-                display_id: cp.display_id,
-                name: cp.name,
-            })
-            .collect()
-    })
-    .unwrap_or_default()
+    api::get::<CollectionPointPage>(&format!("/api/v1/collection-points?limit=200&asset_id={}", enc(asset)))
+        .await
+        .map(|p| {
+            p.items
+                .into_iter()
+                .filter(|cp| cp.asset_id == asset)
+                .map(|cp| CpOption { id: cp.id, display_id: cp.display_id, name: cp.name })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 #[component]
@@ -158,20 +138,15 @@ pub fn ConsentLinksPage() -> impl IntoView {
             return;
         }
         let mut query = format!("asset_id={}", enc(&asset));
-        for (key, value) in [
-            ("collection_point_id", h_cp.get_untracked()),
-            ("event_id", h_event.get_untracked()),
-            ("dp_id", h_dp.get_untracked()),
-        ] {
+        for (key, value) in
+            [("collection_point_id", h_cp.get_untracked()), ("event_id", h_event.get_untracked()), ("dp_id", h_dp.get_untracked())]
+        {
             let value = value.trim();
             if !value.is_empty() {
                 query.push_str(&format!("&{key}={}", enc(value)));
             }
         }
-        for (key, value) in [
-            ("from", h_from.get_untracked()),
-            ("to", h_to.get_untracked()),
-        ] {
+        for (key, value) in [("from", h_from.get_untracked()), ("to", h_to.get_untracked())] {
             if let Some(ts) = to_utc(&value) {
                 query.push_str(&format!("&{key}={}", enc(&ts)));
             }
@@ -180,11 +155,9 @@ pub fn ConsentLinksPage() -> impl IntoView {
         history_seq.update_value(|n| *n += 1);
         let seq = history_seq.get_value();
         spawn_local(async move {
-            let result = api::get::<ConsentLinkHistory>(&format!(
-                "/api/v1/external/public/consent-link/history?{query}"
-            ))
-            .await
-            .map_err(|e| e.message);
+            let result = api::get::<ConsentLinkHistory>(&format!("/api/v1/external/public/consent-link/history?{query}"))
+                .await
+                .map_err(|e| e.message);
             // Only the newest request counts.
             if history_seq.try_get_value() == Some(seq) {
                 history.set(Some(result));
@@ -201,12 +174,8 @@ pub fn ConsentLinksPage() -> impl IntoView {
         selected.set(Some(id.clone()));
         spawn_local(async move {
             let path_id = enc(&id);
-            let status = api::get::<ConsentLinkStatus>(&format!(
-                "/api/v1/external/public/consent-link/status/{path_id}"
-            ))
-            .await;
-            let request =
-                api::get::<ConsentRequestDto>(&format!("/api/v1/consent-requests/{path_id}")).await;
+            let status = api::get::<ConsentLinkStatus>(&format!("/api/v1/external/public/consent-link/status/{path_id}")).await;
+            let request = api::get::<ConsentRequestDto>(&format!("/api/v1/consent-requests/{path_id}")).await;
             if selected.try_get_untracked().flatten().as_deref() != Some(id.as_str()) {
                 return;
             }
@@ -224,8 +193,7 @@ pub fn ConsentLinksPage() -> impl IntoView {
                     if asset_id.try_get_untracked().is_none() {
                         return;
                     }
-                    let list: Vec<(String, String)> =
-                        page.items.into_iter().map(|a| (a.id, a.name)).collect();
+                    let list: Vec<(String, String)> = page.items.into_iter().map(|a| (a.id, a.name)).collect();
                     if asset_id.get_untracked().is_empty() {
                         if let Some((id, _)) = list.first() {
                             asset_id.set(id.clone());
@@ -313,11 +281,7 @@ pub fn ConsentLinksPage() -> impl IntoView {
             match api::post::<_, ConsentLinkCreated>("/api/consent/consent-links", &body).await {
                 Ok(link) => {
                     let email_error = email_error_of(&link).await;
-                    created.set(Some(NewLink {
-                        heading: "Consent link created",
-                        link,
-                        email_error,
-                    }));
+                    created.set(Some(NewLink { heading: "Consent link created", link, email_error }));
                     phone.set(String::new());
                     email.set(String::new());
                     load_history();
@@ -332,28 +296,14 @@ pub fn ConsentLinksPage() -> impl IntoView {
         regen_error.set(None);
         regen_note.set(None);
         regen_busy.set(true);
-        let body = RegenerateConsentLink {
-            expiry_hours: Some(hours()),
-        };
+        let body = RegenerateConsentLink { expiry_hours: Some(hours()) };
         spawn_local(async move {
-            match api::post::<_, ConsentLinkCreated>(
-                &format!("/api/consent/consent-links/{}/regenerate", enc(&id)),
-                &body,
-            )
-            .await
-            {
+            match api::post::<_, ConsentLinkCreated>(&format!("/api/consent/consent-links/{}/regenerate", enc(&id)), &body).await {
                 Ok(link) => {
                     let email_error = email_error_of(&link).await;
                     let request_id = link.request_id.clone();
-                    let note = format!(
-                        "Link regenerated; the new link expires {}.",
-                        short_time(&link.expires_at)
-                    );
-                    created.set(Some(NewLink {
-                        heading: "Consent link regenerated",
-                        link,
-                        email_error,
-                    }));
+                    let note = format!("Link regenerated; the new link expires {}.", short_time(&link.expires_at));
+                    created.set(Some(NewLink { heading: "Consent link regenerated", link, email_error }));
                     load_details(request_id);
                     regen_note.set(Some(note));
                     load_history();
@@ -457,8 +407,7 @@ pub fn ConsentLinksPage() -> impl IntoView {
     }
     .into_any();
 
-    let history_view = move || {
-        match history.get() {
+    let history_view = move || match history.get() {
         None if assets_loaded.get() && assets.with(|a| a.is_empty()) => {
             view! { <p class="muted">"No assets yet. Create an asset and a collection point first."</p> }.into_any()
         }
@@ -533,7 +482,6 @@ pub fn ConsentLinksPage() -> impl IntoView {
             }
             .into_any()
         }
-    }
     };
 
     let detail_view = move || match detail.get() {
@@ -543,10 +491,7 @@ pub fn ConsentLinksPage() -> impl IntoView {
             let link = rq.consent_link.clone();
             let can_regenerate = st.status != "complete";
             let request_id = st.request_id.clone();
-            let cp = match (
-                st.collection_point.display_id.clone(),
-                st.collection_point.name.clone(),
-            ) {
+            let cp = match (st.collection_point.display_id.clone(), st.collection_point.name.clone()) {
                 (Some(d), Some(n)) => format!("{d} — {n}"),
                 (Some(d), None) => d,
                 (None, Some(n)) => n,

@@ -14,10 +14,7 @@ pub use collection_points::CollectionPointsPage;
 pub use consent_links::ConsentLinksPage;
 
 use crate::api;
-use crate::dto::{
-    ApiKeyPage, AssetPage, CollectionPointPage, LedgerVerificationDto, LoginRequest, MeDto,
-    SessionDto, SetupRequest,
-};
+use crate::dto::{ApiKeyPage, AssetPage, CollectionPointPage, LedgerVerificationDto, LoginRequest, MeDto, SessionDto, SetupRequest};
 use crate::mark_hydrated;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -32,9 +29,7 @@ pub struct Session {
 }
 
 pub fn provide_session() {
-    provide_context(Session {
-        me: RwSignal::new(None),
-    });
+    provide_context(Session { me: RwSignal::new(None) });
 }
 
 pub fn use_session() -> Session {
@@ -75,9 +70,7 @@ pub fn AdminLayout() -> impl IntoView {
     let sign_out = move |_| {
         let navigate = navigate.clone();
         spawn_local(async move {
-            let _ =
-                api::post::<_, serde_json::Value>("/api/v1/auth/logout", &serde_json::json!({}))
-                    .await;
+            let _ = api::post::<_, serde_json::Value>("/api/v1/auth/logout", &serde_json::json!({})).await;
             api::set_token(None);
             session.me.set(None);
             navigate("/admin/login", Default::default());
@@ -118,24 +111,11 @@ pub fn Overview() -> impl IntoView {
     let ledger = RwSignal::new(None::<Result<LedgerVerificationDto, String>>);
     Effect::new(move |_| {
         spawn_local(async move {
-            let a = api::get::<AssetPage>("/api/v1/assets?limit=1")
-                .await
-                .map(|p| p.total)
-                .unwrap_or(0);
-            let c = api::get::<CollectionPointPage>("/api/v1/collection-points?limit=1")
-                .await
-                .map(|p| p.total)
-                .unwrap_or(0);
-            let k = api::get::<ApiKeyPage>("/api/v1/api-keys?limit=1")
-                .await
-                .map(|p| p.total)
-                .unwrap_or(0);
+            let a = api::get::<AssetPage>("/api/v1/assets?limit=1").await.map(|p| p.total).unwrap_or(0);
+            let c = api::get::<CollectionPointPage>("/api/v1/collection-points?limit=1").await.map(|p| p.total).unwrap_or(0);
+            let k = api::get::<ApiKeyPage>("/api/v1/api-keys?limit=1").await.map(|p| p.total).unwrap_or(0);
             counts.set(Some((a, c, k)));
-            ledger.set(Some(
-                api::get::<LedgerVerificationDto>("/api/v1/audit/verify")
-                    .await
-                    .map_err(|e| e.message),
-            ));
+            ledger.set(Some(api::get::<LedgerVerificationDto>("/api/v1/audit/verify").await.map_err(|e| e.message)));
         });
     });
     view! {
@@ -180,18 +160,12 @@ pub fn LoginPage() -> impl IntoView {
         error.set(None);
         let navigate = navigate.clone();
         spawn_local(async move {
-            let req = LoginRequest {
-                email: email.get_untracked(),
-                password: password.get_untracked(),
-            };
+            let req = LoginRequest { email: email.get_untracked(), password: password.get_untracked() };
             match api::post::<_, SessionDto>("/api/v1/auth/login", &req).await {
                 Ok(s) => {
                     api::set_token(Some(&s.token));
                     api::set_org(&s.org.slug);
-                    session.me.set(Some(MeDto {
-                        user: s.user,
-                        org: s.org,
-                    }));
+                    session.me.set(Some(MeDto { user: s.user, org: s.org }));
                     navigate("/admin", Default::default());
                 }
                 Err(e) => error.set(Some(e.message)),
@@ -266,10 +240,7 @@ pub fn SetupPage() -> impl IntoView {
                 Ok(s) => {
                     api::set_token(Some(&s.token));
                     api::set_org(&s.org.slug);
-                    session.me.set(Some(MeDto {
-                        user: s.user,
-                        org: s.org,
-                    }));
+                    session.me.set(Some(MeDto { user: s.user, org: s.org }));
                     navigate("/admin", Default::default());
                 }
                 Err(e) => error.set(Some(e.message)),

@@ -53,13 +53,7 @@ impl FromStr for AssetKind {
             "mobile_app" => Ok(AssetKind::MobileApp),
             "application" => Ok(AssetKind::Application),
             "offline" => Ok(AssetKind::Offline),
-            other => Err(Error::invalid(
-                "kind",
-                format!(
-                    "unknown kind '{other}' (expected one of {})",
-                    Self::ALL.join(", ")
-                ),
-            )),
+            other => Err(Error::invalid("kind", format!("unknown kind '{other}' (expected one of {})", Self::ALL.join(", ")))),
         }
     }
 }
@@ -113,33 +107,21 @@ impl Notices {
             let text = text.trim().to_string();
             crate::types::check_text("notices", &text)?;
             if text.is_empty() {
-                return Err(Error::invalid(
-                    "notices",
-                    format!("the '{tag}' notice is empty"),
-                ));
+                return Err(Error::invalid("notices", format!("the '{tag}' notice is empty")));
             }
             if text.len() > 100_000 {
-                return Err(Error::invalid(
-                    "notices",
-                    format!("the '{tag}' notice is longer than 100000 bytes"),
-                ));
+                return Err(Error::invalid("notices", format!("the '{tag}' notice is longer than 100000 bytes")));
             }
             out.insert(tag, text);
         }
         if out.is_empty() {
-            return Err(Error::invalid(
-                "notices",
-                "at least one language is required, e.g. {\"en\": \"…\"}",
-            ));
+            return Err(Error::invalid("notices", "at least one language is required, e.g. {\"en\": \"…\"}"));
         }
         Ok(Self(out))
     }
 
     pub fn as_map(&self) -> BTreeMap<String, String> {
-        self.0
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.clone()))
-            .collect()
+        self.0.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
     }
 }
 
@@ -196,10 +178,8 @@ impl TryFrom<CollectionPointJoined> for CollectionPointRow {
     type Error = Error;
     fn try_from(j: CollectionPointJoined) -> Result<Self> {
         Ok(Self {
-            purposes: serde_json::from_str(&j.purposes_json)
-                .map_err(|e| Error::Internal(format!("stored purposes: {e}")))?,
-            notices: serde_json::from_str(&j.notices_json)
-                .map_err(|e| Error::Internal(format!("stored notices: {e}")))?,
+            purposes: serde_json::from_str(&j.purposes_json).map_err(|e| Error::Internal(format!("stored purposes: {e}")))?,
+            notices: serde_json::from_str(&j.notices_json).map_err(|e| Error::Internal(format!("stored notices: {e}")))?,
             id: j.id,
             org_id: j.org_id,
             asset_id: j.asset_id,
@@ -221,10 +201,7 @@ const CP_SELECT: &str = "SELECT c.id, c.org_id, c.asset_id, c.display_id, c.name
 /// Gives new purposes ids, keeps the ids of known ones, and rejects ids from elsewhere.
 fn resolve_purposes(inputs: &[PurposeInput], previous: &[Purpose]) -> Result<Vec<Purpose>> {
     if inputs.is_empty() {
-        return Err(Error::invalid(
-            "purposes",
-            "at least one purpose is required",
-        ));
+        return Err(Error::invalid("purposes", "at least one purpose is required"));
     }
     if inputs.len() > 100 {
         return Err(Error::invalid("purposes", "at most 100 purposes"));
@@ -233,39 +210,20 @@ fn resolve_purposes(inputs: &[PurposeInput], previous: &[Purpose]) -> Result<Vec
     for input in inputs {
         let id = match &input.id {
             Some(id) if previous.iter().any(|p| &p.id == id) => id.clone(),
-            Some(id) => {
-                return Err(Error::invalid(
-                    "purposes",
-                    format!("unknown purpose id '{id}'"),
-                ))
-            }
+            Some(id) => return Err(Error::invalid("purposes", format!("unknown purpose id '{id}'"))),
             None => new_id(),
         };
         if out.iter().any(|p| p.id == id) {
-            return Err(Error::invalid(
-                "purposes",
-                format!("purpose id '{id}' appears twice"),
-            ));
+            return Err(Error::invalid("purposes", format!("purpose id '{id}' appears twice")));
         }
-        if out
-            .iter()
-            .any(|p| p.name.eq_ignore_ascii_case(input.name.as_str()))
-        {
-            return Err(Error::invalid(
-                "purposes",
-                format!("purpose name '{}' appears twice", input.name),
-            ));
+        if out.iter().any(|p| p.name.eq_ignore_ascii_case(input.name.as_str())) {
+            return Err(Error::invalid("purposes", format!("purpose name '{}' appears twice", input.name)));
         }
         crate::types::check_text("purposes", &input.description)?;
         for c in &input.data_categories {
             crate::types::check_text("purposes", c)?;
         }
-        let data_categories = input
-            .data_categories
-            .iter()
-            .map(|c| c.trim().to_string())
-            .filter(|c| !c.is_empty())
-            .collect();
+        let data_categories = input.data_categories.iter().map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
         out.push(Purpose {
             id,
             name: input.name.as_str().to_string(),
@@ -305,14 +263,12 @@ impl Store {
     }
 
     pub async fn asset(&self, org_id: &str, id: &str) -> Result<AssetRow> {
-        sqlx::query_as::<_, AssetRow>(&format!(
-            "SELECT {ASSET_COLUMNS} FROM assets WHERE id = $1 AND org_id = $2"
-        ))
-        .bind(id)
-        .bind(org_id)
-        .fetch_optional(self.pool())
-        .await?
-        .ok_or(Error::NotFound("asset"))
+        sqlx::query_as::<_, AssetRow>(&format!("SELECT {ASSET_COLUMNS} FROM assets WHERE id = $1 AND org_id = $2"))
+            .bind(id)
+            .bind(org_id)
+            .fetch_optional(self.pool())
+            .await?
+            .ok_or(Error::NotFound("asset"))
     }
 
     pub async fn list_assets(&self, org_id: &str, page: Page) -> Result<Paged<AssetRow>> {
@@ -324,19 +280,11 @@ impl Store {
         .bind(page.offset)
         .fetch_all(self.pool())
         .await?;
-        let total = sqlx::query_scalar("SELECT COUNT(*) FROM assets WHERE org_id = $1")
-            .bind(org_id)
-            .fetch_one(self.pool())
-            .await?;
+        let total = sqlx::query_scalar("SELECT COUNT(*) FROM assets WHERE org_id = $1").bind(org_id).fetch_one(self.pool()).await?;
         Ok(Paged { items, total })
     }
 
-    pub async fn update_asset(
-        &self,
-        org_id: &str,
-        id: &str,
-        patch: &AssetPatch,
-    ) -> Result<AssetRow> {
+    pub async fn update_asset(&self, org_id: &str, id: &str, patch: &AssetPatch) -> Result<AssetRow> {
         let current = self.asset(org_id, id).await?;
         let url = match &patch.url {
             Some(v) => v.as_ref().map(|u| u.as_str().to_string()),
@@ -358,24 +306,16 @@ impl Store {
     /// An asset with collection points cannot be deleted: their consents would lose their context.
     pub async fn delete_asset(&self, org_id: &str, id: &str) -> Result<()> {
         let mut tx = self.begin_write().await?;
-        let in_use: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM collection_points WHERE asset_id = $1 AND org_id = $2",
-        )
-        .bind(id)
-        .bind(org_id)
-        .fetch_one(&mut *tx)
-        .await?;
-        if in_use > 0 {
-            return Err(Error::Conflict(format!(
-                "the asset has {in_use} collection point(s); delete or move them first"
-            )));
-        }
-        let gone = sqlx::query("DELETE FROM assets WHERE id = $1 AND org_id = $2")
+        let in_use: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM collection_points WHERE asset_id = $1 AND org_id = $2")
             .bind(id)
             .bind(org_id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
+            .fetch_one(&mut *tx)
+            .await?;
+        if in_use > 0 {
+            return Err(Error::Conflict(format!("the asset has {in_use} collection point(s); delete or move them first")));
+        }
+        let gone =
+            sqlx::query("DELETE FROM assets WHERE id = $1 AND org_id = $2").bind(id).bind(org_id).execute(&mut *tx).await?.rows_affected();
         if gone == 0 {
             return Err(Error::NotFound("asset"));
         }
@@ -385,46 +325,34 @@ impl Store {
 
     // ---- collection points ----
 
-    pub async fn create_collection_point(
-        &self,
-        org_id: &str,
-        new: &NewCollectionPoint,
-    ) -> Result<CollectionPointRow> {
+    pub async fn create_collection_point(&self, org_id: &str, new: &NewCollectionPoint) -> Result<CollectionPointRow> {
         let purposes = resolve_purposes(&new.purposes, &[])?;
-        let purposes_json =
-            serde_json::to_string(&purposes).map_err(|e| Error::Internal(e.to_string()))?;
-        let notices_json = serde_json::to_string(&new.notices.as_map())
-            .map_err(|e| Error::Internal(e.to_string()))?;
+        let purposes_json = serde_json::to_string(&purposes).map_err(|e| Error::Internal(e.to_string()))?;
+        let notices_json = serde_json::to_string(&new.notices.as_map()).map_err(|e| Error::Internal(e.to_string()))?;
         let mut tx = self.begin_write().await?;
-        let asset_ok: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM assets WHERE id = $1 AND org_id = $2")
-                .bind(&new.asset_id)
-                .bind(org_id)
-                .fetch_one(&mut *tx)
-                .await?;
+        let asset_ok: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM assets WHERE id = $1 AND org_id = $2")
+            .bind(&new.asset_id)
+            .bind(org_id)
+            .fetch_one(&mut *tx)
+            .await?;
         if asset_ok == 0 {
-            return Err(Error::invalid(
-                "asset_id",
-                "no such asset in this organisation",
-            ));
+            return Err(Error::invalid("asset_id", "no such asset in this organisation"));
         }
         let display_id = match &new.display_id {
             Some(d) => d.as_str().to_string(),
             None => {
                 loop {
                     // Skip numbers an admin already took by hand.
-                    let n: i64 = sqlx::query_scalar(
-                        "UPDATE orgs SET cp_seq = cp_seq + 1 WHERE id = $1 RETURNING cp_seq",
-                    )
-                    .bind(org_id)
-                    .fetch_one(&mut *tx)
-                    .await?;
+                    let n: i64 = sqlx::query_scalar("UPDATE orgs SET cp_seq = cp_seq + 1 WHERE id = $1 RETURNING cp_seq")
+                        .bind(org_id)
+                        .fetch_one(&mut *tx)
+                        .await?;
                     let candidate = DisplayId::nth(n).as_str().to_string();
                     let taken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM collection_points WHERE org_id = $1 AND display_id = $2")
-                    .bind(org_id)
-                    .bind(&candidate)
-                    .fetch_one(&mut *tx)
-                    .await?;
+                        .bind(org_id)
+                        .bind(&candidate)
+                        .fetch_one(&mut *tx)
+                        .await?;
                     if taken == 0 {
                         break candidate;
                     }
@@ -453,29 +381,19 @@ impl Store {
     }
 
     /// By UUID or by display id (`CP010`).
-    pub async fn collection_point(
-        &self,
-        org_id: &str,
-        id_or_display: &str,
-    ) -> Result<CollectionPointRow> {
-        let joined = sqlx::query_as::<_, CollectionPointJoined>(&format!(
-            "{CP_SELECT} WHERE c.org_id = $1 AND (c.id = $2 OR c.display_id = $2)"
-        ))
-        .bind(org_id)
-        .bind(id_or_display)
-        .fetch_optional(self.pool())
-        .await?
-        .ok_or(Error::NotFound("collection point"))?;
+    pub async fn collection_point(&self, org_id: &str, id_or_display: &str) -> Result<CollectionPointRow> {
+        let joined =
+            sqlx::query_as::<_, CollectionPointJoined>(&format!("{CP_SELECT} WHERE c.org_id = $1 AND (c.id = $2 OR c.display_id = $2)"))
+                .bind(org_id)
+                .bind(id_or_display)
+                .fetch_optional(self.pool())
+                .await?
+                .ok_or(Error::NotFound("collection point"))?;
         joined.try_into()
     }
 
     /// The content of one version, for proving what a consent was shown.
-    pub async fn collection_point_version(
-        &self,
-        org_id: &str,
-        id: &str,
-        version: i64,
-    ) -> Result<CollectionPointRow> {
+    pub async fn collection_point_version(&self, org_id: &str, id: &str, version: i64) -> Result<CollectionPointRow> {
         let joined = sqlx::query_as::<_, CollectionPointJoined>(
             "SELECT c.id, c.org_id, c.asset_id, c.display_id, c.name, v.version,
                     v.purposes_json, v.notices_json, v.content_hash, c.created_at, v.created_at AS updated_at
@@ -492,12 +410,7 @@ impl Store {
         joined.try_into()
     }
 
-    pub async fn list_collection_points(
-        &self,
-        org_id: &str,
-        asset_id: Option<&str>,
-        page: Page,
-    ) -> Result<Paged<CollectionPointRow>> {
+    pub async fn list_collection_points(&self, org_id: &str, asset_id: Option<&str>, page: Page) -> Result<Paged<CollectionPointRow>> {
         let rows = sqlx::query_as::<_, CollectionPointJoined>(&format!(
             "{CP_SELECT} WHERE c.org_id = $1 AND ($2 IS NULL OR c.asset_id = $2)
              ORDER BY c.created_at DESC, c.id LIMIT $3 OFFSET $4"
@@ -513,13 +426,7 @@ impl Store {
             .bind(asset_id)
             .fetch_one(self.pool())
             .await?;
-        Ok(Paged {
-            items: rows
-                .into_iter()
-                .map(TryInto::try_into)
-                .collect::<Result<_>>()?,
-            total,
-        })
+        Ok(Paged { items: rows.into_iter().map(TryInto::try_into).collect::<Result<_>>()?, total })
     }
 
     /// Renames or moves in place; new purposes or notice text make a new version.
@@ -534,34 +441,22 @@ impl Store {
             Some(inputs) => resolve_purposes(inputs, &current.purposes)?,
             None => current.purposes.clone(),
         };
-        let notices = patch
-            .notices
-            .as_ref()
-            .map(Notices::as_map)
-            .unwrap_or_else(|| current.notices.clone());
+        let notices = patch.notices.as_ref().map(Notices::as_map).unwrap_or_else(|| current.notices.clone());
         let content_changed = purposes != current.purposes || notices != current.notices;
         let mut tx = self.begin_write().await?;
         if let Some(asset_id) = &patch.asset_id {
-            let ok: i64 =
-                sqlx::query_scalar("SELECT COUNT(*) FROM assets WHERE id = $1 AND org_id = $2")
-                    .bind(asset_id)
-                    .bind(org_id)
-                    .fetch_one(&mut *tx)
-                    .await?;
+            let ok: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM assets WHERE id = $1 AND org_id = $2")
+                .bind(asset_id)
+                .bind(org_id)
+                .fetch_one(&mut *tx)
+                .await?;
             if ok == 0 {
-                return Err(Error::invalid(
-                    "asset_id",
-                    "no such asset in this organisation",
-                ));
+                return Err(Error::invalid("asset_id", "no such asset in this organisation"));
             }
         }
         let now = now_ms();
         // Guarded by the version we read, so two concurrent edits cannot both become version n+1.
-        let next_version = if content_changed {
-            current.version + 1
-        } else {
-            current.version
-        };
+        let next_version = if content_changed { current.version + 1 } else { current.version };
         let updated = sqlx::query(
             "UPDATE collection_points SET name = $1, asset_id = $2, current_version = $3, updated_at = $4
               WHERE id = $5 AND org_id = $6 AND current_version = $7",
@@ -577,24 +472,12 @@ impl Store {
         .await?
         .rows_affected();
         if updated == 0 {
-            return Err(Error::Conflict(
-                "the collection point was changed concurrently; reload and try again".into(),
-            ));
+            return Err(Error::Conflict("the collection point was changed concurrently; reload and try again".into()));
         }
         if content_changed {
-            let purposes_json =
-                serde_json::to_string(&purposes).map_err(|e| Error::Internal(e.to_string()))?;
-            let notices_json =
-                serde_json::to_string(&notices).map_err(|e| Error::Internal(e.to_string()))?;
-            insert_version(
-                &mut tx,
-                &current.id,
-                next_version,
-                &purposes_json,
-                &notices_json,
-                now,
-            )
-            .await?;
+            let purposes_json = serde_json::to_string(&purposes).map_err(|e| Error::Internal(e.to_string()))?;
+            let notices_json = serde_json::to_string(&notices).map_err(|e| Error::Internal(e.to_string()))?;
+            insert_version(&mut tx, &current.id, next_version, &purposes_json, &notices_json, now).await?;
         }
         tx.commit().await?;
         self.collection_point(org_id, &current.id).await
@@ -612,20 +495,10 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         if used > 0 {
-            return Err(Error::Conflict(
-                "consents were recorded through this collection point; it is kept as evidence"
-                    .into(),
-            ));
+            return Err(Error::Conflict("consents were recorded through this collection point; it is kept as evidence".into()));
         }
-        sqlx::query("DELETE FROM collection_point_versions WHERE collection_point_id = $1")
-            .bind(&current.id)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("DELETE FROM collection_points WHERE id = $1 AND org_id = $2")
-            .bind(&current.id)
-            .bind(org_id)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query("DELETE FROM collection_point_versions WHERE collection_point_id = $1").bind(&current.id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM collection_points WHERE id = $1 AND org_id = $2").bind(&current.id).bind(org_id).execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -671,14 +544,7 @@ mod tests {
     #[test]
     fn purposes_keep_known_ids_and_reject_foreign_ones() {
         let first = resolve_purposes(&[input(None, "Marketing")], &[]).unwrap();
-        let again = resolve_purposes(
-            &[
-                input(Some(&first[0].id), "Marketing emails"),
-                input(None, "Analytics"),
-            ],
-            &first,
-        )
-        .unwrap();
+        let again = resolve_purposes(&[input(Some(&first[0].id), "Marketing emails"), input(None, "Analytics")], &first).unwrap();
         assert_eq!(again[0].id, first[0].id);
         assert_ne!(again[1].id, first[0].id);
         assert!(resolve_purposes(&[input(Some("nope"), "X")], &first).is_err());
@@ -691,8 +557,7 @@ mod tests {
         assert!(Notices::parse(BTreeMap::new()).is_err());
         assert!(Notices::parse([("en".to_string(), " ".to_string())].into()).is_err());
         assert!(Notices::parse([("english".to_string(), "x".to_string())].into()).is_err());
-        let n =
-            Notices::parse([("EN".to_string(), "We use your data".to_string())].into()).unwrap();
+        let n = Notices::parse([("EN".to_string(), "We use your data".to_string())].into()).unwrap();
         assert_eq!(n.as_map().get("en").unwrap(), "We use your data");
     }
 }

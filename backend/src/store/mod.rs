@@ -48,10 +48,7 @@ impl Page {
 
 impl Default for Page {
     fn default() -> Self {
-        Self {
-            limit: 50,
-            offset: 0,
-        }
+        Self { limit: 50, offset: 0 }
     }
 }
 
@@ -84,12 +81,8 @@ impl Store {
                 Box::pin(async move {
                     if !postgres {
                         // Wait for the single writer instead of failing with SQLITE_BUSY.
-                        sqlx::query("PRAGMA busy_timeout = 10000")
-                            .execute(&mut *conn)
-                            .await?;
-                        sqlx::query("PRAGMA foreign_keys = ON")
-                            .execute(&mut *conn)
-                            .await?;
+                        sqlx::query("PRAGMA busy_timeout = 10000").execute(&mut *conn).await?;
+                        sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *conn).await?;
                     }
                     Ok(())
                 })
@@ -121,10 +114,7 @@ impl Store {
 
     /// Ready: the database answers and every known migration is applied.
     pub async fn readiness(&self) -> Result<bool> {
-        let applied: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE success = TRUE")
-                .fetch_one(&self.pool)
-                .await?;
+        let applied: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE success = TRUE").fetch_one(&self.pool).await?;
         Ok(applied as usize >= MIGRATOR.iter().count())
     }
 
@@ -138,9 +128,7 @@ impl Store {
     pub(crate) async fn begin_write(&self) -> Result<Transaction<'static, sqlx::Any>> {
         let mut tx = self.pool.begin().await?;
         if !self.postgres {
-            sqlx::query("UPDATE ledger_head SET id = id WHERE id = 1")
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query("UPDATE ledger_head SET id = id WHERE id = 1").execute(&mut *tx).await?;
         }
         Ok(tx)
     }

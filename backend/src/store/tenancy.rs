@@ -2,9 +2,7 @@
 
 use super::{new_id, Page, Paged, Store};
 use crate::crypto::{hash_password, random_token, token_hash, verify_password};
-use crate::types::{
-    BrandColor, Email, HttpUrl, Name, NewPassword, OrgSlug, Role, Scopes, Subdomain,
-};
+use crate::types::{BrandColor, Email, HttpUrl, Name, NewPassword, OrgSlug, Role, Scopes, Subdomain};
 use crate::{now_ms, Error, Result};
 use std::str::FromStr;
 
@@ -26,8 +24,7 @@ pub struct OrgRow {
     pub created_at: i64,
 }
 
-const ORG_COLUMNS: &str =
-    "id, slug, subdomain, name, brand_name, logo_url, brand_color, created_at";
+const ORG_COLUMNS: &str = "id, slug, subdomain, name, brand_name, logo_url, brand_color, created_at";
 
 #[derive(Debug, Clone)]
 pub struct NewOrg {
@@ -98,13 +95,11 @@ pub struct ApiKeyRow {
 
 impl ApiKeyRow {
     pub fn scopes(&self) -> Scopes {
-        Scopes::from_str(&self.scopes)
-            .unwrap_or_else(|_| Scopes::new([crate::types::Scope::Consent]).expect("non-empty"))
+        Scopes::from_str(&self.scopes).unwrap_or_else(|_| Scopes::new([crate::types::Scope::Consent]).expect("non-empty"))
     }
 }
 
-const API_KEY_COLUMNS: &str =
-    "id, org_id, name, prefix, key_hash, scopes, created_at, last_used_at, revoked_at";
+const API_KEY_COLUMNS: &str = "id, org_id, name, prefix, key_hash, scopes, created_at, last_used_at, revoked_at";
 
 /// A freshly created key: `key` is the only time the secret exists outside the caller.
 #[derive(Debug, Clone)]
@@ -121,11 +116,7 @@ impl Store {
 
     pub async fn create_org(&self, new: &NewOrg) -> Result<OrgRow> {
         let id = new_id();
-        let subdomain = new
-            .subdomain
-            .as_ref()
-            .map(|s| s.as_str())
-            .unwrap_or(new.slug.as_str());
+        let subdomain = new.subdomain.as_ref().map(|s| s.as_str()).unwrap_or(new.slug.as_str());
         sqlx::query(
             "INSERT INTO orgs (id, slug, subdomain, name, brand_name, logo_url, brand_color, cp_seq, created_at)
              VALUES ($1, $2, $3, $4, $5, NULL, $6, 0, $7)",
@@ -160,36 +151,22 @@ impl Store {
     }
 
     pub async fn org_by_subdomain(&self, subdomain: &str) -> Result<OrgRow> {
-        sqlx::query_as::<_, OrgRow>(&format!(
-            "SELECT {ORG_COLUMNS} FROM orgs WHERE subdomain = $1"
-        ))
-        .bind(subdomain)
-        .fetch_optional(self.pool())
-        .await?
-        .ok_or(Error::NotFound("organisation"))
+        sqlx::query_as::<_, OrgRow>(&format!("SELECT {ORG_COLUMNS} FROM orgs WHERE subdomain = $1"))
+            .bind(subdomain)
+            .fetch_optional(self.pool())
+            .await?
+            .ok_or(Error::NotFound("organisation"))
     }
 
     pub async fn update_branding(&self, org_id: &str, patch: &BrandingPatch) -> Result<OrgRow> {
         let current = self.org(org_id).await?;
-        let name = patch
-            .name
-            .as_ref()
-            .map(|n| n.as_str().to_string())
-            .unwrap_or(current.name);
-        let brand_name = patch
-            .brand_name
-            .as_ref()
-            .map(|n| n.as_str().to_string())
-            .unwrap_or(current.brand_name);
+        let name = patch.name.as_ref().map(|n| n.as_str().to_string()).unwrap_or(current.name);
+        let brand_name = patch.brand_name.as_ref().map(|n| n.as_str().to_string()).unwrap_or(current.brand_name);
         let logo_url = match &patch.logo_url {
             Some(v) => v.as_ref().map(|u| u.as_str().to_string()),
             None => current.logo_url,
         };
-        let color = patch
-            .brand_color
-            .as_ref()
-            .map(|c| c.as_str().to_string())
-            .unwrap_or(current.brand_color);
+        let color = patch.brand_color.as_ref().map(|c| c.as_str().to_string()).unwrap_or(current.brand_color);
         sqlx::query("UPDATE orgs SET name = $1, brand_name = $2, logo_url = $3, brand_color = $4 WHERE id = $5")
             .bind(name)
             .bind(brand_name)
@@ -204,18 +181,10 @@ impl Store {
     // ---- users and sessions ----
 
     pub async fn user_count(&self) -> Result<i64> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users")
-            .fetch_one(self.pool())
-            .await?)
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(self.pool()).await?)
     }
 
-    pub async fn create_user(
-        &self,
-        org_id: &str,
-        email: &Email,
-        role: Role,
-        password: &NewPassword,
-    ) -> Result<UserRow> {
+    pub async fn create_user(&self, org_id: &str, email: &Email, role: Role, password: &NewPassword) -> Result<UserRow> {
         self.org(org_id).await?;
         let hash = hash_password(password.as_str())?;
         let id = new_id();
@@ -233,13 +202,11 @@ impl Store {
     }
 
     pub async fn user(&self, id: &str) -> Result<UserRow> {
-        sqlx::query_as::<_, UserRow>(
-            "SELECT id, org_id, email, password_hash, role, created_at FROM users WHERE id = $1",
-        )
-        .bind(id)
-        .fetch_optional(self.pool())
-        .await?
-        .ok_or(Error::NotFound("user"))
+        sqlx::query_as::<_, UserRow>("SELECT id, org_id, email, password_hash, role, created_at FROM users WHERE id = $1")
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?
+            .ok_or(Error::NotFound("user"))
     }
 
     /// Checks a password and opens a session. The same error, and roughly the same time,
@@ -249,21 +216,14 @@ impl Store {
         if email.chars().any(char::is_control) || password.contains('\0') {
             return Err(Error::Unauthenticated);
         }
-        let user = sqlx::query_as::<_, UserRow>(
-            "SELECT id, org_id, email, password_hash, role, created_at FROM users WHERE email = $1",
-        )
-        .bind(&email)
-        .fetch_optional(self.pool())
-        .await?;
+        let user = sqlx::query_as::<_, UserRow>("SELECT id, org_id, email, password_hash, role, created_at FROM users WHERE email = $1")
+            .bind(&email)
+            .fetch_optional(self.pool())
+            .await?;
         let stored = user.as_ref().map(|u| u.password_hash.clone());
         let password = password.to_string();
         let ok = tokio::task::spawn_blocking(move || {
-            verify_password(
-                &password,
-                stored
-                    .as_deref()
-                    .unwrap_or(crate::crypto::dummy_password_hash()),
-            )
+            verify_password(&password, stored.as_deref().unwrap_or(crate::crypto::dummy_password_hash()))
         })
         .await
         .map_err(|e| Error::Internal(e.to_string()))?;
@@ -351,33 +311,21 @@ impl Store {
     }
 
     /// Spends a setup token: creates the first organisation and its owner, and signs them in.
-    pub async fn complete_setup(
-        &self,
-        token: &str,
-        org: &NewOrg,
-        email: &Email,
-        password: &NewPassword,
-    ) -> Result<IssuedSession> {
+    pub async fn complete_setup(&self, token: &str, org: &NewOrg, email: &Email, password: &NewPassword) -> Result<IssuedSession> {
         let password_hash = hash_password(password.as_str())?;
         let mut tx = self.begin_write().await?;
         let now = now_ms();
-        let spent = sqlx::query(
-            "UPDATE setup_tokens SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $3",
-        )
-        .bind(now)
-        .bind(token_hash(token))
-        .bind(now)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
+        let spent = sqlx::query("UPDATE setup_tokens SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $3")
+            .bind(now)
+            .bind(token_hash(token))
+            .bind(now)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
         if spent != 1 {
-            return Err(Error::Forbidden(
-                "this setup link is invalid, expired or already used",
-            ));
+            return Err(Error::Forbidden("this setup link is invalid, expired or already used"));
         }
-        let users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
-            .fetch_one(&mut *tx)
-            .await?;
+        let users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(&mut *tx).await?;
         if users > 0 {
             return Err(Error::Forbidden("setup is already complete"));
         }
@@ -413,12 +361,7 @@ impl Store {
 
     // ---- API keys ----
 
-    pub async fn create_api_key(
-        &self,
-        org_id: &str,
-        name: &Name,
-        scopes: &Scopes,
-    ) -> Result<IssuedApiKey> {
+    pub async fn create_api_key(&self, org_id: &str, name: &Name, scopes: &Scopes) -> Result<IssuedApiKey> {
         self.org(org_id).await?;
         let key = format!("assent_{}", random_token());
         let id = new_id();
@@ -435,21 +378,16 @@ impl Store {
         .bind(now_ms())
         .execute(self.pool())
         .await?;
-        Ok(IssuedApiKey {
-            row: self.api_key(org_id, &id).await?,
-            key,
-        })
+        Ok(IssuedApiKey { row: self.api_key(org_id, &id).await?, key })
     }
 
     pub async fn api_key(&self, org_id: &str, id: &str) -> Result<ApiKeyRow> {
-        sqlx::query_as::<_, ApiKeyRow>(&format!(
-            "SELECT {API_KEY_COLUMNS} FROM api_keys WHERE id = $1 AND org_id = $2"
-        ))
-        .bind(id)
-        .bind(org_id)
-        .fetch_optional(self.pool())
-        .await?
-        .ok_or(Error::NotFound("API key"))
+        sqlx::query_as::<_, ApiKeyRow>(&format!("SELECT {API_KEY_COLUMNS} FROM api_keys WHERE id = $1 AND org_id = $2"))
+            .bind(id)
+            .bind(org_id)
+            .fetch_optional(self.pool())
+            .await?
+            .ok_or(Error::NotFound("API key"))
     }
 
     pub async fn list_api_keys(&self, org_id: &str, page: Page) -> Result<Paged<ApiKeyRow>> {
@@ -461,10 +399,7 @@ impl Store {
         .bind(page.offset)
         .fetch_all(self.pool())
         .await?;
-        let total = sqlx::query_scalar("SELECT COUNT(*) FROM api_keys WHERE org_id = $1")
-            .bind(org_id)
-            .fetch_one(self.pool())
-            .await?;
+        let total = sqlx::query_scalar("SELECT COUNT(*) FROM api_keys WHERE org_id = $1").bind(org_id).fetch_one(self.pool()).await?;
         Ok(Paged { items, total })
     }
 
@@ -485,23 +420,15 @@ impl Store {
 
     /// The live key with this secret, with its organisation. Refreshes `last_used_at`.
     pub async fn authenticate_api_key(&self, key: &str) -> Result<Option<(ApiKeyRow, OrgRow)>> {
-        let row = sqlx::query_as::<_, ApiKeyRow>(&format!(
-            "SELECT {API_KEY_COLUMNS} FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL"
-        ))
-        .bind(token_hash(key.trim()))
-        .fetch_optional(self.pool())
-        .await?;
+        let row =
+            sqlx::query_as::<_, ApiKeyRow>(&format!("SELECT {API_KEY_COLUMNS} FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL"))
+                .bind(token_hash(key.trim()))
+                .fetch_optional(self.pool())
+                .await?;
         let Some(mut row) = row else { return Ok(None) };
         let now = now_ms();
-        if row
-            .last_used_at
-            .is_none_or(|t| now - t > LAST_USED_GRANULARITY_MS)
-        {
-            sqlx::query("UPDATE api_keys SET last_used_at = $1 WHERE id = $2")
-                .bind(now)
-                .bind(&row.id)
-                .execute(self.pool())
-                .await?;
+        if row.last_used_at.is_none_or(|t| now - t > LAST_USED_GRANULARITY_MS) {
+            sqlx::query("UPDATE api_keys SET last_used_at = $1 WHERE id = $2").bind(now).bind(&row.id).execute(self.pool()).await?;
             row.last_used_at = Some(now);
         }
         let org = self.org(&row.org_id).await?;

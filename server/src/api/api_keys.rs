@@ -34,41 +34,16 @@ pub async fn create(
     ApiJson(req): ApiJson<CreateApiKey>,
 ) -> ApiResult<(StatusCode, Json<CreatedApiKeyDto>)> {
     caller.require_write()?;
-    let scopes = Scopes::new(
-        req.scopes
-            .iter()
-            .map(|s| s.parse::<Scope>())
-            .collect::<Result<Vec<_>, _>>()?,
-    )?;
-    let name = Name::parse(
-        "name",
-        req.name
-            .as_deref()
-            .filter(|n| !n.trim().is_empty())
-            .unwrap_or("API key"),
-        200,
-    )?;
-    let issued = state
-        .store
-        .create_api_key(&caller.org.id, &name, &scopes)
-        .await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(CreatedApiKeyDto {
-            api_key: api_key_dto(issued.row),
-            key: issued.key,
-        }),
-    ))
+    let scopes = Scopes::new(req.scopes.iter().map(|s| s.parse::<Scope>()).collect::<Result<Vec<_>, _>>()?)?;
+    let name = Name::parse("name", req.name.as_deref().filter(|n| !n.trim().is_empty()).unwrap_or("API key"), 200)?;
+    let issued = state.store.create_api_key(&caller.org.id, &name, &scopes).await?;
+    Ok((StatusCode::CREATED, Json(CreatedApiKeyDto { api_key: api_key_dto(issued.row), key: issued.key })))
 }
 
 /// Lists keys (never their secrets), newest first.
 #[utoipa::path(get, path = "/api/v1/api-keys", tag = "API keys", params(PageParams),
     responses((status = 200, body = ApiKeyPage), (status = 400, body = ErrorBody)), security(("session" = []), ("api_key" = [])))]
-pub async fn list(
-    State(state): State<AppState>,
-    caller: Caller,
-    ApiQuery(params): ApiQuery<PageParams>,
-) -> ApiResult<Json<ApiKeyPage>> {
+pub async fn list(State(state): State<AppState>, caller: Caller, ApiQuery(params): ApiQuery<PageParams>) -> ApiResult<Json<ApiKeyPage>> {
     caller.require_read()?;
     let page = params.page()?;
     let res = state.store.list_api_keys(&caller.org.id, page).await?;
@@ -83,27 +58,15 @@ pub async fn list(
 /// One key's metadata.
 #[utoipa::path(get, path = "/api/v1/api-keys/{id}", tag = "API keys", params(("id" = String, Path)),
     responses((status = 200, body = ApiKeyDto), (status = 404, body = ErrorBody)), security(("session" = []), ("api_key" = [])))]
-pub async fn get_one(
-    State(state): State<AppState>,
-    caller: Caller,
-    ApiPath(id): ApiPath<String>,
-) -> ApiResult<Json<ApiKeyDto>> {
+pub async fn get_one(State(state): State<AppState>, caller: Caller, ApiPath(id): ApiPath<String>) -> ApiResult<Json<ApiKeyDto>> {
     caller.require_read()?;
-    Ok(Json(api_key_dto(
-        state.store.api_key(&caller.org.id, &id).await?,
-    )))
+    Ok(Json(api_key_dto(state.store.api_key(&caller.org.id, &id).await?)))
 }
 
 /// Revokes a key at once. Revoking twice is harmless.
 #[utoipa::path(delete, path = "/api/v1/api-keys/{id}", tag = "API keys", params(("id" = String, Path)),
     responses((status = 200, body = ApiKeyDto), (status = 404, body = ErrorBody)), security(("session" = []), ("api_key" = [])))]
-pub async fn revoke(
-    State(state): State<AppState>,
-    caller: Caller,
-    ApiPath(id): ApiPath<String>,
-) -> ApiResult<Json<ApiKeyDto>> {
+pub async fn revoke(State(state): State<AppState>, caller: Caller, ApiPath(id): ApiPath<String>) -> ApiResult<Json<ApiKeyDto>> {
     caller.require_write()?;
-    Ok(Json(api_key_dto(
-        state.store.revoke_api_key(&caller.org.id, &id).await?,
-    )))
+    Ok(Json(api_key_dto(state.store.revoke_api_key(&caller.org.id, &id).await?)))
 }

@@ -28,10 +28,7 @@ fn description(d: Option<&str>) -> Result<String, backend::Error> {
     let d = d.unwrap_or_default().trim();
     backend::types::check_text("description", d)?;
     if d.chars().count() > 2000 {
-        return Err(backend::Error::invalid(
-            "description",
-            "must be at most 2000 characters",
-        ));
+        return Err(backend::Error::invalid("description", "must be at most 2000 characters"));
     }
     Ok(d.to_string())
 }
@@ -48,17 +45,8 @@ pub async fn create(
     caller.require_write()?;
     let new = NewAsset {
         name: Name::parse("name", &req.name, 200)?,
-        kind: req
-            .kind
-            .as_deref()
-            .unwrap_or("website")
-            .parse::<AssetKind>()?,
-        url: req
-            .url
-            .as_deref()
-            .filter(|u| !u.trim().is_empty())
-            .map(|u| HttpUrl::parse("url", u))
-            .transpose()?,
+        kind: req.kind.as_deref().unwrap_or("website").parse::<AssetKind>()?,
+        url: req.url.as_deref().filter(|u| !u.trim().is_empty()).map(|u| HttpUrl::parse("url", u)).transpose()?,
         description: description(req.description.as_deref())?,
     };
     let row = state.store.create_asset(&caller.org.id, &new).await?;
@@ -69,34 +57,19 @@ pub async fn create(
 #[utoipa::path(get, path = "/api/v1/assets", tag = "assets", params(PageParams),
     responses((status = 200, body = AssetPage), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)),
     security(("session" = []), ("api_key" = [])))]
-pub async fn list(
-    State(state): State<AppState>,
-    caller: Caller,
-    ApiQuery(params): ApiQuery<PageParams>,
-) -> ApiResult<Json<AssetPage>> {
+pub async fn list(State(state): State<AppState>, caller: Caller, ApiQuery(params): ApiQuery<PageParams>) -> ApiResult<Json<AssetPage>> {
     caller.require_read()?;
     let page = params.page()?;
     let res = state.store.list_assets(&caller.org.id, page).await?;
-    Ok(Json(AssetPage {
-        items: res.items.into_iter().map(asset_dto).collect(),
-        total: res.total,
-        limit: page.limit,
-        offset: page.offset,
-    }))
+    Ok(Json(AssetPage { items: res.items.into_iter().map(asset_dto).collect(), total: res.total, limit: page.limit, offset: page.offset }))
 }
 
 /// One asset.
 #[utoipa::path(get, path = "/api/v1/assets/{id}", tag = "assets", params(("id" = String, Path)),
     responses((status = 200, body = AssetDto), (status = 404, body = ErrorBody)), security(("session" = []), ("api_key" = [])))]
-pub async fn get_one(
-    State(state): State<AppState>,
-    caller: Caller,
-    ApiPath(id): ApiPath<String>,
-) -> ApiResult<Json<AssetDto>> {
+pub async fn get_one(State(state): State<AppState>, caller: Caller, ApiPath(id): ApiPath<String>) -> ApiResult<Json<AssetDto>> {
     caller.require_read()?;
-    Ok(Json(asset_dto(
-        state.store.asset(&caller.org.id, &id).await?,
-    )))
+    Ok(Json(asset_dto(state.store.asset(&caller.org.id, &id).await?)))
 }
 
 /// Changes an asset; omitted fields stay as they are.
@@ -111,44 +84,23 @@ pub async fn patch(
 ) -> ApiResult<Json<AssetDto>> {
     caller.require_write()?;
     let patch = AssetPatch {
-        name: req
-            .name
-            .as_deref()
-            .map(|n| Name::parse("name", n, 200))
-            .transpose()?,
-        kind: req
-            .kind
-            .as_deref()
-            .map(str::parse::<AssetKind>)
-            .transpose()?,
+        name: req.name.as_deref().map(|n| Name::parse("name", n, 200)).transpose()?,
+        kind: req.kind.as_deref().map(str::parse::<AssetKind>).transpose()?,
         url: match req.url.as_deref().map(str::trim) {
             None => None,
             Some("") => Some(None),
             Some(u) => Some(Some(HttpUrl::parse("url", u)?)),
         },
-        description: req
-            .description
-            .as_deref()
-            .map(|d| description(Some(d)))
-            .transpose()?,
+        description: req.description.as_deref().map(|d| description(Some(d))).transpose()?,
     };
-    Ok(Json(asset_dto(
-        state
-            .store
-            .update_asset(&caller.org.id, &id, &patch)
-            .await?,
-    )))
+    Ok(Json(asset_dto(state.store.update_asset(&caller.org.id, &id, &patch).await?)))
 }
 
 /// Deletes an asset that has no collection points.
 #[utoipa::path(delete, path = "/api/v1/assets/{id}", tag = "assets", params(("id" = String, Path)),
     responses((status = 204), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)),
     security(("session" = []), ("api_key" = [])))]
-pub async fn delete(
-    State(state): State<AppState>,
-    caller: Caller,
-    ApiPath(id): ApiPath<String>,
-) -> ApiResult<StatusCode> {
+pub async fn delete(State(state): State<AppState>, caller: Caller, ApiPath(id): ApiPath<String>) -> ApiResult<StatusCode> {
     caller.require_write()?;
     state.store.delete_asset(&caller.org.id, &id).await?;
     Ok(StatusCode::NO_CONTENT)

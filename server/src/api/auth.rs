@@ -14,16 +14,8 @@ use backend::Error;
 
 #[derive(Debug, Clone)]
 pub enum CallerKind {
-    User {
-        user_id: String,
-        email: String,
-        role: Role,
-        session_id: String,
-    },
-    ApiKey {
-        key_id: String,
-        scopes: Scopes,
-    },
+    User { user_id: String, email: String, role: Role, session_id: String },
+    ApiKey { key_id: String, scopes: Scopes },
 }
 
 #[derive(Debug, Clone)]
@@ -39,10 +31,7 @@ pub enum Credential {
 }
 
 pub fn credential(headers: &HeaderMap) -> Option<Credential> {
-    if let Some(auth) = headers
-        .get(axum::http::header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-    {
+    if let Some(auth) = headers.get(axum::http::header::AUTHORIZATION).and_then(|v| v.to_str().ok()) {
         let auth = auth.trim();
         if let Some((scheme, value)) = auth.split_once(' ') {
             let value = value.trim().to_string();
@@ -54,52 +43,25 @@ pub fn credential(headers: &HeaderMap) -> Option<Credential> {
             }
         }
     }
-    headers
-        .get("x-api-key")
-        .and_then(|v| v.to_str().ok())
-        .map(|v| Credential::ApiKey(v.trim().to_string()))
+    headers.get("x-api-key").and_then(|v| v.to_str().ok()).map(|v| Credential::ApiKey(v.trim().to_string()))
 }
 
 impl Caller {
     pub async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Self, Error> {
         let caller = match credential(headers) {
             Some(Credential::Session(token)) => {
-                let s = state
-                    .store
-                    .session(&token)
-                    .await?
-                    .ok_or(Error::Unauthenticated)?;
-                Caller {
-                    org: s.org,
-                    kind: CallerKind::User {
-                        user_id: s.user_id,
-                        email: s.email,
-                        role: s.role,
-                        session_id: s.session_id,
-                    },
-                }
+                let s = state.store.session(&token).await?.ok_or(Error::Unauthenticated)?;
+                Caller { org: s.org, kind: CallerKind::User { user_id: s.user_id, email: s.email, role: s.role, session_id: s.session_id } }
             }
             Some(Credential::ApiKey(key)) => {
-                let (row, org) = state
-                    .store
-                    .authenticate_api_key(&key)
-                    .await?
-                    .ok_or(Error::Unauthenticated)?;
-                Caller {
-                    org,
-                    kind: CallerKind::ApiKey {
-                        scopes: row.scopes(),
-                        key_id: row.id,
-                    },
-                }
+                let (row, org) = state.store.authenticate_api_key(&key).await?.ok_or(Error::Unauthenticated)?;
+                Caller { org, kind: CallerKind::ApiKey { scopes: row.scopes(), key_id: row.id } }
             }
             None => return Err(Error::Unauthenticated),
         };
         if let Some(org_header) = headers.get("x-org-id").and_then(|v| v.to_str().ok()) {
             if org_header.trim() != caller.org.slug {
-                return Err(Error::Forbidden(
-                    "X-Org-Id does not match the organisation of these credentials",
-                ));
+                return Err(Error::Forbidden("X-Org-Id does not match the organisation of these credentials"));
             }
         }
         Ok(caller)
@@ -110,9 +72,7 @@ impl Caller {
         match &self.kind {
             CallerKind::User { .. } => Ok(()),
             CallerKind::ApiKey { scopes, .. } if scopes.allows(Scope::Admin) => Ok(()),
-            CallerKind::ApiKey { .. } => {
-                Err(Error::Forbidden("this API key lacks the admin scope"))
-            }
+            CallerKind::ApiKey { .. } => Err(Error::Forbidden("this API key lacks the admin scope")),
         }
     }
 
@@ -122,9 +82,7 @@ impl Caller {
             CallerKind::User { role, .. } if role.can_write() => Ok(()),
             CallerKind::User { .. } => Err(Error::Forbidden("viewers cannot change anything")),
             CallerKind::ApiKey { scopes, .. } if scopes.allows(Scope::Admin) => Ok(()),
-            CallerKind::ApiKey { .. } => {
-                Err(Error::Forbidden("this API key lacks the admin scope"))
-            }
+            CallerKind::ApiKey { .. } => Err(Error::Forbidden("this API key lacks the admin scope")),
         }
     }
 
@@ -140,10 +98,7 @@ impl Caller {
 impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         Ok(Caller::authenticate(state, &parts.headers).await?)
     }
 }

@@ -4,10 +4,7 @@ use super::auth::Caller;
 use super::error::ApiResult;
 use super::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::state::AppState;
-use app::dto::{
-    CollectionPointDto, CollectionPointPage, CreateCollectionPoint, ErrorBody,
-    PatchCollectionPoint, PurposeDto, PurposeInput,
-};
+use app::dto::{CollectionPointDto, CollectionPointPage, CreateCollectionPoint, ErrorBody, PatchCollectionPoint, PurposeDto, PurposeInput};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
@@ -41,17 +38,12 @@ pub fn collection_point_dto(c: CollectionPointRow) -> CollectionPointDto {
     }
 }
 
-fn purposes(
-    inputs: Vec<PurposeInput>,
-) -> Result<Vec<backend::store::PurposeInput>, backend::Error> {
+fn purposes(inputs: Vec<PurposeInput>) -> Result<Vec<backend::store::PurposeInput>, backend::Error> {
     inputs
         .into_iter()
         .map(|p| {
             if p.description.chars().count() > 2000 {
-                return Err(backend::Error::invalid(
-                    "purposes",
-                    "a description must be at most 2000 characters",
-                ));
+                return Err(backend::Error::invalid("purposes", "a description must be at most 2000 characters"));
             }
             Ok(backend::store::PurposeInput {
                 id: p.id,
@@ -88,19 +80,11 @@ pub async fn create(
     let new = NewCollectionPoint {
         asset_id: req.asset_id,
         name: Name::parse("name", &req.name, 200)?,
-        display_id: req
-            .display_id
-            .as_deref()
-            .filter(|d| !d.trim().is_empty())
-            .map(str::parse::<DisplayId>)
-            .transpose()?,
+        display_id: req.display_id.as_deref().filter(|d| !d.trim().is_empty()).map(str::parse::<DisplayId>).transpose()?,
         purposes: purposes(req.purposes)?,
         notices: Notices::parse(req.notices)?,
     };
-    let row = state
-        .store
-        .create_collection_point(&caller.org.id, &new)
-        .await?;
+    let row = state.store.create_collection_point(&caller.org.id, &new).await?;
     Ok((StatusCode::CREATED, Json(collection_point_dto(row))))
 }
 
@@ -114,10 +98,7 @@ pub async fn list(
 ) -> ApiResult<Json<CollectionPointPage>> {
     caller.require_read()?;
     let page = backend::store::Page::parse(params.limit, params.offset)?;
-    let res = state
-        .store
-        .list_collection_points(&caller.org.id, params.asset_id.as_deref(), page)
-        .await?;
+    let res = state.store.list_collection_points(&caller.org.id, params.asset_id.as_deref(), page).await?;
     Ok(Json(CollectionPointPage {
         items: res.items.into_iter().map(collection_point_dto).collect(),
         total: res.total,
@@ -129,15 +110,9 @@ pub async fn list(
 /// One collection point, by UUID or display id (`CP001`).
 #[utoipa::path(get, path = "/api/v1/collection-points/{id}", tag = "collection points", params(("id" = String, Path, description = "UUID or display id")),
     responses((status = 200, body = CollectionPointDto), (status = 404, body = ErrorBody)), security(("session" = []), ("api_key" = [])))]
-pub async fn get_one(
-    State(state): State<AppState>,
-    caller: Caller,
-    ApiPath(id): ApiPath<String>,
-) -> ApiResult<Json<CollectionPointDto>> {
+pub async fn get_one(State(state): State<AppState>, caller: Caller, ApiPath(id): ApiPath<String>) -> ApiResult<Json<CollectionPointDto>> {
     caller.require_read()?;
-    Ok(Json(collection_point_dto(
-        state.store.collection_point(&caller.org.id, &id).await?,
-    )))
+    Ok(Json(collection_point_dto(state.store.collection_point(&caller.org.id, &id).await?)))
 }
 
 /// The purposes and notices of an earlier version: what a consent given then was shown.
@@ -151,12 +126,7 @@ pub async fn get_version(
 ) -> ApiResult<Json<CollectionPointDto>> {
     caller.require_read()?;
     let current = state.store.collection_point(&caller.org.id, &id).await?;
-    Ok(Json(collection_point_dto(
-        state
-            .store
-            .collection_point_version(&caller.org.id, &current.id, version)
-            .await?,
-    )))
+    Ok(Json(collection_point_dto(state.store.collection_point_version(&caller.org.id, &current.id, version).await?)))
 }
 
 /// Changes a collection point. New purposes or notice text create a new version.
@@ -173,34 +143,18 @@ pub async fn patch(
     caller.require_write()?;
     let patch = CollectionPointPatch {
         asset_id: req.asset_id,
-        name: req
-            .name
-            .as_deref()
-            .map(|n| Name::parse("name", n, 200))
-            .transpose()?,
+        name: req.name.as_deref().map(|n| Name::parse("name", n, 200)).transpose()?,
         purposes: req.purposes.map(purposes).transpose()?,
         notices: req.notices.map(Notices::parse).transpose()?,
     };
-    Ok(Json(collection_point_dto(
-        state
-            .store
-            .update_collection_point(&caller.org.id, &id, &patch)
-            .await?,
-    )))
+    Ok(Json(collection_point_dto(state.store.update_collection_point(&caller.org.id, &id, &patch).await?)))
 }
 
 /// Deletes a collection point through which no consent was recorded.
 #[utoipa::path(delete, path = "/api/v1/collection-points/{id}", tag = "collection points", params(("id" = String, Path)),
     responses((status = 204), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)), security(("session" = []), ("api_key" = [])))]
-pub async fn delete(
-    State(state): State<AppState>,
-    caller: Caller,
-    ApiPath(id): ApiPath<String>,
-) -> ApiResult<StatusCode> {
+pub async fn delete(State(state): State<AppState>, caller: Caller, ApiPath(id): ApiPath<String>) -> ApiResult<StatusCode> {
     caller.require_write()?;
-    state
-        .store
-        .delete_collection_point(&caller.org.id, &id)
-        .await?;
+    state.store.delete_collection_point(&caller.org.id, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

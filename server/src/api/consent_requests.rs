@@ -15,17 +15,10 @@ use backend::{iso8601, now_ms};
 /// One consent-link request.
 #[utoipa::path(get, path = "/api/v1/consent-requests/{id}", tag = "consent links", params(("id" = String, Path, description = "request_id")),
     responses((status = 200, body = ConsentRequestDto), (status = 404, body = ErrorBody)), security(("session" = []), ("api_key" = [])))]
-pub async fn get_one(
-    State(state): State<AppState>,
-    caller: Caller,
-    ApiPath(id): ApiPath<String>,
-) -> ApiResult<Json<ConsentRequestDto>> {
+pub async fn get_one(State(state): State<AppState>, caller: Caller, ApiPath(id): ApiPath<String>) -> ApiResult<Json<ConsentRequestDto>> {
     caller.require_read()?;
     let r = state.store.consent_request(&caller.org.id, &id).await?;
-    let cp = state
-        .store
-        .collection_point(&caller.org.id, &r.collection_point_id)
-        .await?;
+    let cp = state.store.collection_point(&caller.org.id, &r.collection_point_id).await?;
     Ok(Json(ConsentRequestDto {
         consent_link: link_url(&state, &caller.org.subdomain, &cp.display_id, &r.event_id),
         status: r.status(now_ms()).as_str().into(),

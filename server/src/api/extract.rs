@@ -37,15 +37,9 @@ pub struct ClientIp(pub Option<std::net::IpAddr>);
 impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(
-        parts: &mut axum::http::request::Parts,
-        _: &S,
-    ) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, _: &S) -> Result<Self, Self::Rejection> {
         Ok(ClientIp(
-            parts
-                .extensions
-                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                .map(|axum::extract::ConnectInfo(addr)| addr.ip()),
+            parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|axum::extract::ConnectInfo(addr)| addr.ip()),
         ))
     }
 }

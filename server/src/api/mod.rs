@@ -24,31 +24,12 @@ pub fn v1_routes() -> Router<AppState> {
         .route("/me", get(session::me))
         .route("/org", get(session::get_org).patch(session::patch_org))
         .route("/assets", post(assets::create).get(assets::list))
-        .route(
-            "/assets/{id}",
-            get(assets::get_one)
-                .patch(assets::patch)
-                .delete(assets::delete),
-        )
-        .route(
-            "/collection-points",
-            post(collection_points::create).get(collection_points::list),
-        )
-        .route(
-            "/collection-points/{id}",
-            get(collection_points::get_one)
-                .patch(collection_points::patch)
-                .delete(collection_points::delete),
-        )
-        .route(
-            "/collection-points/{id}/versions/{version}",
-            get(collection_points::get_version),
-        )
+        .route("/assets/{id}", get(assets::get_one).patch(assets::patch).delete(assets::delete))
+        .route("/collection-points", post(collection_points::create).get(collection_points::list))
+        .route("/collection-points/{id}", get(collection_points::get_one).patch(collection_points::patch).delete(collection_points::delete))
+        .route("/collection-points/{id}/versions/{version}", get(collection_points::get_version))
         .route("/api-keys", post(api_keys::create).get(api_keys::list))
-        .route(
-            "/api-keys/{id}",
-            get(api_keys::get_one).delete(api_keys::revoke),
-        )
+        .route("/api-keys/{id}", get(api_keys::get_one).delete(api_keys::revoke))
         .route("/consent-requests/{id}", get(consent_requests::get_one))
         .route("/audit/events", get(audit::events))
         .route("/audit/verify", get(audit::verify))

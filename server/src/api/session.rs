@@ -4,10 +4,7 @@ use super::auth::{Caller, CallerKind};
 use super::error::{ApiError, ApiResult};
 use super::extract::{ApiJson, ClientIp};
 use crate::state::AppState;
-use app::dto::{
-    BrandingDto, ErrorBody, LoginRequest, MeDto, OrgDto, OrgPatch, SessionDto, SetupRequest,
-    UserDto,
-};
+use app::dto::{BrandingDto, ErrorBody, LoginRequest, MeDto, OrgDto, OrgPatch, SessionDto, SetupRequest, UserDto};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
@@ -22,11 +19,7 @@ pub fn org_dto(o: &OrgRow) -> OrgDto {
         slug: o.slug.clone(),
         subdomain: o.subdomain.clone(),
         name: o.name.clone(),
-        branding: BrandingDto {
-            name: o.brand_name.clone(),
-            logo_url: o.logo_url.clone(),
-            color: o.brand_color.clone(),
-        },
+        branding: BrandingDto { name: o.brand_name.clone(), logo_url: o.logo_url.clone(), color: o.brand_color.clone() },
         created_at: rfc3339(o.created_at),
     }
 }
@@ -35,11 +28,7 @@ fn session_dto(s: IssuedSession) -> SessionDto {
     SessionDto {
         token: s.token,
         expires_at: rfc3339(s.expires_at),
-        user: UserDto {
-            id: s.user_id,
-            email: s.email,
-            role: s.role.as_str().into(),
-        },
+        user: UserDto { id: s.user_id, email: s.email, role: s.role.as_str().into() },
         org: org_dto(&s.org),
     }
 }
@@ -58,10 +47,7 @@ pub async fn login(
     // slowed down, but nobody can lock an admin out from elsewhere.
     let keys = [format!("ip:{ip}"), format!("email:{email}|ip:{ip}")];
     for key in &keys {
-        state
-            .login_limiter
-            .blocked(key)
-            .map_err(|retry_after_secs| Error::RateLimited { retry_after_secs })?;
+        state.login_limiter.blocked(key).map_err(|retry_after_secs| Error::RateLimited { retry_after_secs })?;
     }
     match state.store.login(&email, &req.password).await {
         Ok(session) => {
@@ -87,30 +73,18 @@ pub async fn logout(State(state): State<AppState>, caller: Caller) -> ApiResult<
             state.store.revoke_session(&session_id).await?;
             Ok(StatusCode::NO_CONTENT)
         }
-        CallerKind::ApiKey { .. } => Err(ApiError::BadRequest(
-            "logout ends a dashboard session; revoke API keys instead".into(),
-        )),
+        CallerKind::ApiKey { .. } => Err(ApiError::BadRequest("logout ends a dashboard session; revoke API keys instead".into())),
     }
 }
 
 /// Spends the one-time setup token: creates the first organisation and its owner.
 #[utoipa::path(post, path = "/api/v1/setup", tag = "session", request_body = SetupRequest,
     responses((status = 201, body = SessionDto), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
-pub async fn setup(
-    State(state): State<AppState>,
-    ApiJson(req): ApiJson<SetupRequest>,
-) -> ApiResult<(StatusCode, Json<SessionDto>)> {
-    let org = NewOrg {
-        slug: req.org_slug.parse::<OrgSlug>()?,
-        name: Name::parse("org_name", &req.org_name, 200)?,
-        subdomain: None,
-    };
+pub async fn setup(State(state): State<AppState>, ApiJson(req): ApiJson<SetupRequest>) -> ApiResult<(StatusCode, Json<SessionDto>)> {
+    let org = NewOrg { slug: req.org_slug.parse::<OrgSlug>()?, name: Name::parse("org_name", &req.org_name, 200)?, subdomain: None };
     let email: Email = req.email.parse()?;
     let password: NewPassword = req.password.parse()?;
-    let session = state
-        .store
-        .complete_setup(req.token.trim(), &org, &email, &password)
-        .await?;
+    let session = state.store.complete_setup(req.token.trim(), &org, &email, &password).await?;
     Ok((StatusCode::CREATED, Json(session_dto(session))))
 }
 
@@ -119,22 +93,10 @@ pub async fn setup(
     responses((status = 200, body = MeDto), (status = 401, body = ErrorBody)), security(("session" = [])))]
 pub async fn me(caller: Caller) -> ApiResult<Json<MeDto>> {
     match caller.kind {
-        CallerKind::User {
-            user_id,
-            email,
-            role,
-            ..
-        } => Ok(Json(MeDto {
-            user: UserDto {
-                id: user_id,
-                email,
-                role: role.as_str().into(),
-            },
-            org: org_dto(&caller.org),
-        })),
-        CallerKind::ApiKey { .. } => Err(ApiError::BadRequest(
-            "/me describes a dashboard session; use /api/v1/org with an API key".into(),
-        )),
+        CallerKind::User { user_id, email, role, .. } => {
+            Ok(Json(MeDto { user: UserDto { id: user_id, email, role: role.as_str().into() }, org: org_dto(&caller.org) }))
+        }
+        CallerKind::ApiKey { .. } => Err(ApiError::BadRequest("/me describes a dashboard session; use /api/v1/org with an API key".into())),
     }
 }
 
@@ -150,35 +112,17 @@ pub async fn get_org(caller: Caller) -> ApiResult<Json<OrgDto>> {
 #[utoipa::path(patch, path = "/api/v1/org", tag = "organisation", request_body = OrgPatch,
     responses((status = 200, body = OrgDto), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)),
     security(("session" = []), ("api_key" = [])))]
-pub async fn patch_org(
-    State(state): State<AppState>,
-    caller: Caller,
-    ApiJson(req): ApiJson<OrgPatch>,
-) -> ApiResult<Json<OrgDto>> {
+pub async fn patch_org(State(state): State<AppState>, caller: Caller, ApiJson(req): ApiJson<OrgPatch>) -> ApiResult<Json<OrgDto>> {
     caller.require_write()?;
     let patch = BrandingPatch {
-        name: req
-            .name
-            .as_deref()
-            .map(|n| Name::parse("name", n, 200))
-            .transpose()?,
-        brand_name: req
-            .brand_name
-            .as_deref()
-            .map(|n| Name::parse("brand_name", n, 200))
-            .transpose()?,
+        name: req.name.as_deref().map(|n| Name::parse("name", n, 200)).transpose()?,
+        brand_name: req.brand_name.as_deref().map(|n| Name::parse("brand_name", n, 200)).transpose()?,
         logo_url: match req.logo_url.as_deref().map(str::trim) {
             None => None,
             Some("") => Some(None),
             Some(u) => Some(Some(HttpUrl::parse("logo_url", u)?)),
         },
-        brand_color: req
-            .brand_color
-            .as_deref()
-            .map(str::parse::<BrandColor>)
-            .transpose()?,
+        brand_color: req.brand_color.as_deref().map(str::parse::<BrandColor>).transpose()?,
     };
-    Ok(Json(org_dto(
-        &state.store.update_branding(&caller.org.id, &patch).await?,
-    )))
+    Ok(Json(org_dto(&state.store.update_branding(&caller.org.id, &patch).await?)))
 }

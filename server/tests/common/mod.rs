@@ -13,6 +13,8 @@ pub struct App {
     pub base: String,
     pub http: Client,
     pub db: TestDb,
+    /// The running server's state, for driving its background work from a test.
+    pub state: AppState,
 }
 
 pub struct Tenant {
@@ -34,71 +36,30 @@ impl App {
         let mut config = ServerConfig::new(addr, None);
         configure(&mut config);
         let state = AppState::new(db.store.clone(), config);
-        let router = build_router(state);
+        let router = build_router(state.clone());
         tokio::spawn(async move {
-            axum::serve(
-                listener,
-                router.into_make_service_with_connect_info::<SocketAddr>(),
-            )
-            .await
-            .unwrap();
+            axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await.unwrap();
         });
-        Self {
-            base: format!("http://{addr}"),
-            http: Client::new(),
-            db,
-        }
+        Self { base: format!("http://{addr}"), http: Client::new(), db, state }
     }
 
     pub async fn tenant(&self, slug: &str) -> Tenant {
         let store = &self.db.store;
         let org = store
-            .create_org(&NewOrg {
-                slug: slug.parse().unwrap(),
-                name: Name::parse("n", slug, 99).unwrap(),
-                subdomain: None,
-            })
+            .create_org(&NewOrg { slug: slug.parse().unwrap(), name: Name::parse("n", slug, 99).unwrap(), subdomain: None })
             .await
             .unwrap();
         store
-            .create_user(
-                &org.id,
-                &format!("owner@{slug}.test").parse().unwrap(),
-                Role::Owner,
-                &"owner password 1".parse().unwrap(),
-            )
+            .create_user(&org.id, &format!("owner@{slug}.test").parse().unwrap(), Role::Owner, &"owner password 1".parse().unwrap())
             .await
             .unwrap();
         store
-            .create_user(
-                &org.id,
-                &format!("viewer@{slug}.test").parse().unwrap(),
-                Role::Viewer,
-                &"viewer password 1".parse().unwrap(),
-            )
+            .create_user(&org.id, &format!("viewer@{slug}.test").parse().unwrap(), Role::Viewer, &"viewer password 1".parse().unwrap())
             .await
             .unwrap();
-        let admin = store
-            .create_api_key(
-                &org.id,
-                &Name::parse("n", "admin", 9).unwrap(),
-                &"admin".parse().unwrap(),
-            )
-            .await
-            .unwrap();
-        let consent = store
-            .create_api_key(
-                &org.id,
-                &Name::parse("n", "consent", 9).unwrap(),
-                &"consent".parse().unwrap(),
-            )
-            .await
-            .unwrap();
-        Tenant {
-            slug: slug.into(),
-            admin_key: admin.key,
-            consent_key: consent.key,
-        }
+        let admin = store.create_api_key(&org.id, &Name::parse("n", "admin", 9).unwrap(), &"admin".parse().unwrap()).await.unwrap();
+        let consent = store.create_api_key(&org.id, &Name::parse("n", "consent", 9).unwrap(), &"consent".parse().unwrap()).await.unwrap();
+        Tenant { slug: slug.into(), admin_key: admin.key, consent_key: consent.key }
     }
 
     pub fn req(&self, method: Method, path: &str) -> reqwest::RequestBuilder {
@@ -107,33 +68,22 @@ impl App {
 
     /// A request with the tenant's admin key.
     pub fn admin(&self, t: &Tenant, method: Method, path: &str) -> reqwest::RequestBuilder {
-        self.req(method, path)
-            .header("X-API-Key", &t.admin_key)
-            .header("X-Org-Id", &t.slug)
+        self.req(method, path).header("X-API-Key", &t.admin_key).header("X-Org-Id", &t.slug)
     }
 
     pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
-        self.req(Method::POST, "/api/v1/auth/login")
-            .json(&json!({"email": email, "password": password}))
-            .send()
-            .await
-            .unwrap()
+        self.req(Method::POST, "/api/v1/auth/login").json(&json!({"email": email, "password": password})).send().await.unwrap()
     }
 }
 
 pub async fn body(res: reqwest::Response) -> (StatusCode, Value) {
     let status = res.status();
     let text = res.text().await.unwrap();
-    (
-        status,
-        serde_json::from_str(&text).unwrap_or(Value::String(text)),
-    )
+    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
 }
 
 pub fn error_code(v: &Value) -> &str {
-    v["error"]["code"]
-        .as_str()
-        .unwrap_or_else(|| panic!("not an error body: {v}"))
+    v["error"]["code"].as_str().unwrap_or_else(|| panic!("not an error body: {v}"))
 }
 
 /// A real SMTP server (Python's aiosmtpd) on a free loopback port, delivering into a maildir.
@@ -145,31 +95,20 @@ pub struct SmtpSink {
 
 impl SmtpSink {
     pub async fn start() -> Self {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        Self::start_on(port).await
+    }
+
+    pub async fn start_on(port: u16) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let child = std::process::Command::new("python3")
-            .args([
-                "-m",
-                "aiosmtpd",
-                "-n",
-                "-l",
-                &format!("127.0.0.1:{port}"),
-                "-c",
-                "aiosmtpd.handlers.Mailbox",
-            ])
+            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
             .arg(dir.path().join("mail"))
             .stdout(std::process::Stdio::null())
             .spawn()
             .expect("python3 -m aiosmtpd (pip install aiosmtpd)");
         for _ in 0..100 {
-            if tokio::net::TcpStream::connect(("127.0.0.1", port))
-                .await
-                .is_ok()
-            {
+            if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
                 return Self { port, dir, child };
             }
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
@@ -184,12 +123,8 @@ impl SmtpSink {
     /// The raw messages delivered so far.
     pub fn messages(&self) -> Vec<String> {
         let new = self.dir.path().join("mail").join("new");
-        let mut out: Vec<String> = std::fs::read_dir(new)
-            .map(|d| {
-                d.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
-                    .collect()
-            })
-            .unwrap_or_default();
+        let mut out: Vec<String> =
+            std::fs::read_dir(new).map(|d| d.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()).collect()).unwrap_or_default();
         out.sort();
         out
     }

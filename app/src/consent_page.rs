@@ -117,7 +117,7 @@ pub async fn consent_page(
     let receipt = if decided {
         store.consent_request_logs(&org.id, &request.id).await?.pop().map(|log| Receipt {
             action: log.action,
-            decided_at: backend::iso8601(log.event.occurred_at).replace("+00:00", " UTC").replace('T', " "),
+            decided_at: backend::human_utc(log.event.occurred_at),
             reference: log.event.id,
         })
     } else {
@@ -146,7 +146,7 @@ pub async fn consent_page(
             })
             .collect(),
         receipt,
-        expires_at: backend::iso8601(request.expires_at).replace("+00:00", " UTC").replace('T', " "),
+        expires_at: backend::human_utc(request.expires_at),
     })
 }
 
@@ -268,7 +268,9 @@ fn ConsentView(data: ConsentPageData, action: String, path: String) -> impl Into
                                         </label>
                                         <p id=desc_id class="muted">
                                             {p.description.clone()}
-                                            {(!p.data_categories.is_empty()).then(|| format!(" {}: {}.", t.data_used, p.data_categories.join(", ")))}
+                                            {(!p.data_categories.is_empty()).then(|| view! {
+                                                <span class="data-used">{format!("{}: {}", t.data_used, p.data_categories.join(", "))}</span>
+                                            })}
                                         </p>
                                     </div>
                                 </div>

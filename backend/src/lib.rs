@@ -32,6 +32,11 @@ pub fn iso8601(ms: i64) -> String {
     chrono::DateTime::<chrono::Utc>::from_timestamp_millis(ms).unwrap_or_default().format("%Y-%m-%dT%H:%M:%S+00:00").to_string()
 }
 
+/// For people: `2026-11-23 05:58 UTC`.
+pub fn human_utc(ms: i64) -> String {
+    chrono::DateTime::<chrono::Utc>::from_timestamp_millis(ms).unwrap_or_default().format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
 /// Parses an ISO 8601 timestamp: RFC 3339 with an offset, or a date-time without one (taken
 /// as UTC), or a bare date (midnight UTC). Milliseconds since the epoch.
 pub fn parse_iso8601(s: &str) -> Option<i64> {
@@ -61,5 +66,6 @@ mod time_tests {
         assert!(parse_iso8601("2025-05-13").is_some());
         assert!(parse_iso8601("yesterday").is_none());
         assert!(parse_iso8601("2025-13-40T10:00:00Z").is_none());
+        assert_eq!(human_utc(ms), "2025-05-13 10:00 UTC");
     }
 }

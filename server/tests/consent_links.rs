@@ -545,7 +545,8 @@ async fn hosted_page_works_with_plain_form_posts(backend: Backend) {
     assert!(hindi.contains("हम आपका फ़ोन नंबर उपयोग करते हैं।"));
     assert!(hindi.contains("स्वीकार करें"), "the page's own words in Hindi");
 
-    let no_redirects = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let no_redirects =
+        reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).timeout(std::time::Duration::from_secs(30)).build().unwrap();
     let decide = |form: &'static str| {
         no_redirects
             .post(format!("{url}/decision"))
@@ -679,4 +680,25 @@ async fn branded_email_reaches_a_real_smtp_server() {
     assert_eq!((d["email_status"].as_str(), d["email_error"].as_str()), (Some("sent"), None));
     let metrics = f.app.req(Method::GET, "/metrics").send().await.unwrap().text().await.unwrap();
     assert!(metrics.contains("assent_queue_depth{queue=\"email\"} 0"));
+}
+
+/// Many people opening links at once: every page render completes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hosted_pages_render_under_concurrency() {
+    let f = fixture(Backend::Sqlite).await;
+    let known = f.link("+919876543210").await["consent_link"].as_str().unwrap().to_string();
+    for _ in 0..5 {
+        let mut tasks = Vec::new();
+        for _ in 0..12 {
+            let (http, known, base) = (f.app.http.clone(), known.clone(), f.app.base.clone());
+            tasks.push(tokio::spawn(async move {
+                let unknown = http.get(format!("{base}/acme/CP010/{}", uuid::Uuid::new_v4())).send().await.unwrap();
+                let page = http.get(&known).send().await.unwrap();
+                (unknown.status(), page.status())
+            }));
+        }
+        for t in tasks {
+            assert_eq!(t.await.unwrap(), (StatusCode::NOT_FOUND, StatusCode::OK));
+        }
+    }
 }

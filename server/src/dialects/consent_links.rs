@@ -17,7 +17,7 @@ use backend::consent_links::{mask_phone, ConsentRequestRow, ExpiryHours, History
 use backend::email::ConsentLinkEmail;
 use backend::store::{CollectionPointRow, OrgRow, Page};
 use backend::types::{Email, Scope};
-use backend::{iso8601, now_ms, parse_iso8601, Error};
+use backend::{human_utc, iso8601, now_ms, parse_iso8601, Error};
 use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, HashMap};
 
@@ -168,7 +168,7 @@ pub fn link_url(state: &AppState, subdomain: &str, display_id: &str, event_id: &
 pub async fn send_email(state: &AppState, org: &OrgRow, cp: &CollectionPointRow, request: &ConsentRequestRow) -> Result<(), String> {
     let Some(to) = &request.email else { return Ok(()) };
     let link = link_url(state, &org.subdomain, &cp.display_id, &request.event_id);
-    let expires_at = iso8601(request.expires_at).replace("+00:00", " UTC").replace('T', " ");
+    let expires_at = human_utc(request.expires_at);
     let mail = ConsentLinkEmail {
         to,
         org_name: &org.brand_name,

@@ -40,7 +40,7 @@ impl App {
         tokio::spawn(async move {
             axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await.unwrap();
         });
-        Self { base: format!("http://{addr}"), http: Client::new(), db, state }
+        Self { base: format!("http://{addr}"), http: client(), db, state }
     }
 
     pub async fn tenant(&self, slug: &str) -> Tenant {
@@ -74,6 +74,11 @@ impl App {
     pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
         self.req(Method::POST, "/api/v1/auth/login").json(&json!({"email": email, "password": password})).send().await.unwrap()
     }
+}
+
+/// A client that gives up, so a hung request fails the test instead of stalling the run.
+pub fn client() -> Client {
+    Client::builder().timeout(std::time::Duration::from_secs(30)).build().unwrap()
 }
 
 pub async fn body(res: reqwest::Response) -> (StatusCode, Value) {

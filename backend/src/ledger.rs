@@ -113,6 +113,10 @@ pub struct EventRow {
     pub hash: String,
 }
 
+const PRINCIPAL_BY_IDENTIFIER: &str = "SELECT p.id, p.org_id, p.dp_id, p.created_at FROM principal_identifiers i
+    JOIN principals p ON p.id = i.principal_id
+    WHERE i.org_id = $1 AND i.kind = $2 AND i.value = $3";
+
 const EVENT_COLUMNS: &str = "seq, id, org_id, principal_id, subject_kind, subject_id, action, purposes_json, collected_via,
     notice_version, notice_hash, evidence_json, actor, occurred_at, prev_hash, hash";
 
@@ -217,16 +221,12 @@ impl Store {
     }
 
     pub async fn principal_by_identifier(&self, org_id: &str, identifier: &Identifier) -> Result<Option<PrincipalRow>> {
-        Ok(sqlx::query_as::<_, PrincipalRow>(
-            "SELECT p.id, p.org_id, p.dp_id, p.created_at FROM principal_identifiers i
-               JOIN principals p ON p.id = i.principal_id
-              WHERE i.org_id = $1 AND i.kind = $2 AND i.value = $3",
-        )
-        .bind(org_id)
-        .bind(identifier.kind())
-        .bind(identifier.value())
-        .fetch_optional(self.pool())
-        .await?)
+        Ok(sqlx::query_as::<_, PrincipalRow>(PRINCIPAL_BY_IDENTIFIER)
+            .bind(org_id)
+            .bind(identifier.kind())
+            .bind(identifier.value())
+            .fetch_optional(self.pool())
+            .await?)
     }
 
     /// One organisation's events, newest first.
@@ -398,16 +398,12 @@ pub(crate) async fn resolve_principal(
 ) -> Result<PrincipalRow> {
     let mut found: Option<PrincipalRow> = None;
     for ident in identifiers {
-        found = sqlx::query_as::<_, PrincipalRow>(
-            "SELECT p.id, p.org_id, p.dp_id, p.created_at FROM principal_identifiers i
-               JOIN principals p ON p.id = i.principal_id
-              WHERE i.org_id = $1 AND i.kind = $2 AND i.value = $3",
-        )
-        .bind(org_id)
-        .bind(ident.kind())
-        .bind(ident.value())
-        .fetch_optional(&mut **tx)
-        .await?;
+        found = sqlx::query_as::<_, PrincipalRow>(PRINCIPAL_BY_IDENTIFIER)
+            .bind(org_id)
+            .bind(ident.kind())
+            .bind(ident.value())
+            .fetch_optional(&mut **tx)
+            .await?;
         if found.is_some() {
             break;
         }

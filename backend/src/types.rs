@@ -33,6 +33,16 @@ fn is_dns_label(s: &str) -> bool {
         && !s.ends_with('-')
 }
 
+/// Slugs and subdomains share one rule: they appear in headers and URLs.
+fn dns_label(field: &'static str, s: &str) -> Result<String, Error> {
+    let s = s.trim();
+    if is_dns_label(s) {
+        Ok(s.to_string())
+    } else {
+        Err(Error::invalid(field, "must be 2-63 lowercase letters, digits or dashes, not starting or ending with a dash"))
+    }
+}
+
 /// An organisation's slug: the `X-Org-Id` header value. Lowercase letters, digits and dashes.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct OrgSlug(String);
@@ -41,12 +51,7 @@ string_newtype!(OrgSlug);
 impl FromStr for OrgSlug {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self, Error> {
-        let s = s.trim();
-        if is_dns_label(s) {
-            Ok(Self(s.to_string()))
-        } else {
-            Err(Error::invalid("slug", "must be 2-63 lowercase letters, digits or dashes, not starting or ending with a dash"))
-        }
+        dns_label("slug", s).map(Self)
     }
 }
 
@@ -58,12 +63,7 @@ string_newtype!(Subdomain);
 impl FromStr for Subdomain {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self, Error> {
-        let s = s.trim();
-        if is_dns_label(s) {
-            Ok(Self(s.to_string()))
-        } else {
-            Err(Error::invalid("subdomain", "must be 2-63 lowercase letters, digits or dashes, not starting or ending with a dash"))
-        }
+        dns_label("subdomain", s).map(Self)
     }
 }
 

@@ -2,7 +2,9 @@
 //! collection point, delivered as a link that opens the hosted consent page. The person's
 //! decisions are ledger entries; the request keeps the dialect's view (status, action, logs).
 
-use crate::ledger::{append_decision, resolve_principal, Action, Decision, EventRow, Identifier, PurposeDecision, SubjectKind};
+use crate::ledger::{
+    append_decision, resolve_principal, Action, Decision, EventRow, Identifier, PurposeDecision, SubjectKind, EVENT_COLUMNS,
+};
 use crate::store::{new_id, CollectionPointRow, OrgRow, Page, Store};
 use crate::types::Email;
 use crate::{now_ms, Error, Result};
@@ -476,21 +478,25 @@ impl Store {
 
     /// The ledger entries a request produced, oldest first.
     pub async fn consent_request_logs(&self, org_id: &str, request_id: &str) -> Result<Vec<RequestLog>> {
-        let rows: Vec<(String, String, String)> = sqlx::query_as(
-            "SELECT l.ledger_event_id, l.action, l.link_event_id FROM consent_request_logs l
-               JOIN consent_requests r ON r.id = l.request_id
-              WHERE l.request_id = $1 AND r.org_id = $2 ORDER BY l.created_at, l.ledger_event_id",
-        )
+        #[derive(sqlx::FromRow)]
+        struct Joined {
+            #[sqlx(flatten)]
+            event: EventRow,
+            log_action: String,
+            link_event_id: String,
+        }
+        let event_columns: Vec<String> = EVENT_COLUMNS.split(',').map(|c| format!("e.{}", c.trim())).collect();
+        let rows = sqlx::query_as::<_, Joined>(&format!(
+            "SELECT {}, l.action AS log_action, l.link_event_id FROM consent_request_logs l
+               JOIN consent_events e ON e.id = l.ledger_event_id
+              WHERE l.request_id = $1 AND e.org_id = $2 ORDER BY e.seq",
+            event_columns.join(", ")
+        ))
         .bind(request_id)
         .bind(org_id)
         .fetch_all(self.pool())
         .await?;
-        let mut logs = Vec::with_capacity(rows.len());
-        for (ledger_event_id, action, link_event_id) in rows {
-            let event = self.event(org_id, &ledger_event_id).await?;
-            logs.push(RequestLog { event, action, link_event_id });
-        }
-        Ok(logs)
+        Ok(rows.into_iter().map(|j| RequestLog { event: j.event, action: j.log_action, link_event_id: j.link_event_id }).collect())
     }
 
     /// History of requests for one asset, newest first, with status counts as of `now`.
@@ -504,37 +510,22 @@ impl Store {
             AND ($4 IS NULL OR EXISTS (SELECT 1 FROM consent_link_instances i WHERE i.request_id = r.id AND i.event_id = $4))
             AND ($5 IS NULL OR p.dp_id = $5) AND ($6 IS NULL OR r.created_at >= $6) AND r.created_at <= $7";
         let from = "consent_requests r JOIN principals p ON p.id = r.principal_id";
-        let rows = sqlx::query_as::<_, ConsentRequestRow>(&format!(
-            "SELECT {REQUEST_COLUMNS} FROM {from} WHERE {conditions} ORDER BY r.created_at DESC, r.id LIMIT $8 OFFSET $9"
-        ))
-        .bind(org_id)
-        .bind(&filter.asset_id)
-        .bind(&cp_id)
-        .bind(&filter.event_id)
-        .bind(&filter.dp_id)
-        .bind(filter.from)
-        .bind(filter.to)
-        .bind(page.limit)
-        .bind(page.offset)
-        .fetch_all(self.pool())
-        .await?;
+        let rows_sql =
+            format!("SELECT {REQUEST_COLUMNS} FROM {from} WHERE {conditions} ORDER BY r.created_at DESC, r.id LIMIT $8 OFFSET $9");
+        let rows = bind_history_filter(sqlx::query_as::<_, ConsentRequestRow>(&rows_sql), org_id, filter, &cp_id)
+            .bind(page.limit)
+            .bind(page.offset)
+            .fetch_all(self.pool())
+            .await?;
         let counts = "COUNT(*),
             COUNT(*) FILTER (WHERE r.completed_at IS NULL AND r.expires_at > $8),
             COUNT(*) FILTER (WHERE r.completed_at IS NOT NULL),
             COUNT(*) FILTER (WHERE r.completed_at IS NULL AND r.expires_at <= $8)";
-        let per_cp: Vec<(String, i64, i64, i64, i64)> = sqlx::query_as(&format!(
+        let per_cp_sql = format!(
             "SELECT r.collection_point_id, {counts} FROM {from} WHERE {conditions} GROUP BY r.collection_point_id ORDER BY r.collection_point_id"
-        ))
-        .bind(org_id)
-        .bind(&filter.asset_id)
-        .bind(&cp_id)
-        .bind(&filter.event_id)
-        .bind(&filter.dp_id)
-        .bind(filter.from)
-        .bind(filter.to)
-        .bind(now)
-        .fetch_all(self.pool())
-        .await?;
+        );
+        let per_cp: Vec<(String, i64, i64, i64, i64)> =
+            bind_history_filter(sqlx::query_as(&per_cp_sql), org_id, filter, &cp_id).bind(now).fetch_all(self.pool()).await?;
         let per_collection_point: Vec<(String, StatusCounts)> = per_cp
             .into_iter()
             .map(|(id, total, active, completed, expired)| (id, StatusCounts { total, active, completed, expired }))
@@ -547,6 +538,16 @@ impl Store {
         });
         Ok(History { rows, count: summary.total, summary, per_collection_point })
     }
+}
+
+/// Binds `$1`-`$7` of the history conditions; the page or the counts' moment follow.
+fn bind_history_filter<'q, O>(
+    query: sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>>,
+    org_id: &'q str,
+    filter: &'q HistoryFilter,
+    cp_id: &'q Option<String>,
+) -> sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>> {
+    query.bind(org_id).bind(&filter.asset_id).bind(cp_id).bind(&filter.event_id).bind(&filter.dp_id).bind(filter.from).bind(filter.to)
 }
 
 /// At most `limit` requests per phone (or email) in 24 hours.

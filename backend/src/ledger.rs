@@ -117,7 +117,7 @@ const PRINCIPAL_BY_IDENTIFIER: &str = "SELECT p.id, p.org_id, p.dp_id, p.created
     JOIN principals p ON p.id = i.principal_id
     WHERE i.org_id = $1 AND i.kind = $2 AND i.value = $3";
 
-const EVENT_COLUMNS: &str = "seq, id, org_id, principal_id, subject_kind, subject_id, action, purposes_json, collected_via,
+pub(crate) const EVENT_COLUMNS: &str = "seq, id, org_id, principal_id, subject_kind, subject_id, action, purposes_json, collected_via,
     notice_version, notice_hash, evidence_json, actor, occurred_at, prev_hash, hash";
 
 /// The exact bytes an event's hash covers: every stored column but `hash`, in a fixed order,

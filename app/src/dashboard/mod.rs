@@ -28,6 +28,15 @@ pub struct Session {
     pub me: RwSignal<Option<MeDto>>,
 }
 
+impl Session {
+    /// Keeps a fresh session (from sign-in or setup) for the calls that follow.
+    fn begin(&self, s: SessionDto) {
+        api::set_token(Some(&s.token));
+        api::set_org(&s.org.slug);
+        self.me.set(Some(MeDto { user: s.user, org: s.org }));
+    }
+}
+
 pub fn provide_session() {
     provide_context(Session { me: RwSignal::new(None) });
 }
@@ -163,9 +172,7 @@ pub fn LoginPage() -> impl IntoView {
             let req = LoginRequest { email: email.get_untracked(), password: password.get_untracked() };
             match api::post::<_, SessionDto>("/api/v1/auth/login", &req).await {
                 Ok(s) => {
-                    api::set_token(Some(&s.token));
-                    api::set_org(&s.org.slug);
-                    session.me.set(Some(MeDto { user: s.user, org: s.org }));
+                    session.begin(s);
                     navigate("/admin", Default::default());
                 }
                 Err(e) => error.set(Some(e.message)),
@@ -238,9 +245,7 @@ pub fn SetupPage() -> impl IntoView {
             };
             match api::post::<_, SessionDto>("/api/v1/setup", &req).await {
                 Ok(s) => {
-                    api::set_token(Some(&s.token));
-                    api::set_org(&s.org.slug);
-                    session.me.set(Some(MeDto { user: s.user, org: s.org }));
+                    session.begin(s);
                     navigate("/admin", Default::default());
                 }
                 Err(e) => error.set(Some(e.message)),

@@ -47,8 +47,20 @@ pub fn credential(headers: &HeaderMap) -> Option<Credential> {
 }
 
 impl Caller {
+    /// The caller with an `X-Org-Id` that, when sent, must name its own organisation.
     pub async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Self, Error> {
-        let caller = match credential(headers) {
+        let caller = Self::from_credentials(state, headers).await?;
+        if let Some(org_header) = headers.get("x-org-id").and_then(|v| v.to_str().ok()) {
+            if org_header.trim() != caller.org.slug {
+                return Err(Error::Forbidden("X-Org-Id does not match the organisation of these credentials"));
+            }
+        }
+        Ok(caller)
+    }
+
+    /// Who the credentials belong to, whatever `X-Org-Id` says (dialects check it their way).
+    pub async fn from_credentials(state: &AppState, headers: &HeaderMap) -> Result<Self, Error> {
+        Ok(match credential(headers) {
             Some(Credential::Session(token)) => {
                 let s = state.store.session(&token).await?.ok_or(Error::Unauthenticated)?;
                 Caller { org: s.org, kind: CallerKind::User { user_id: s.user_id, email: s.email, role: s.role, session_id: s.session_id } }
@@ -58,13 +70,7 @@ impl Caller {
                 Caller { org, kind: CallerKind::ApiKey { scopes: row.scopes(), key_id: row.id } }
             }
             None => return Err(Error::Unauthenticated),
-        };
-        if let Some(org_header) = headers.get("x-org-id").and_then(|v| v.to_str().ok()) {
-            if org_header.trim() != caller.org.slug {
-                return Err(Error::Forbidden("X-Org-Id does not match the organisation of these credentials"));
-            }
-        }
-        Ok(caller)
+        })
     }
 
     /// Management reads: any dashboard user, or an `admin` key.

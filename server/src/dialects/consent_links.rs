@@ -108,9 +108,7 @@ impl FromRequestParts<AppState> for LinkCaller {
             Err(Error::NotFound(_)) => return Err(LinkError::bad_request("X-Org-Id could not be resolved")),
             Err(e) => return Err(e.into()),
         };
-        let mut stripped = headers.clone();
-        stripped.remove("x-org-id");
-        let caller = Caller::authenticate(state, &stripped).await?;
+        let caller = Caller::from_credentials(state, headers).await?;
         if caller.org.id != org.id {
             return Err(LinkError::new(StatusCode::FORBIDDEN, "these credentials do not belong to the organisation in X-Org-Id"));
         }
@@ -221,11 +219,12 @@ fn created(state: &AppState, caller: &Caller, cp: &CollectionPointRow, request: 
 /// `POST /api/consent/consent-links`
 pub async fn create(
     State(state): State<AppState>,
-    LinkCaller(caller): LinkCaller,
+    caller: LinkCaller,
     headers: HeaderMap,
     body: Bytes,
 ) -> LinkResult<Json<ConsentLinkCreated>> {
-    LinkCaller(caller.clone()).require_create()?;
+    caller.require_create()?;
+    let LinkCaller(caller) = caller;
     let req: CreateConsentLink = json_body(&headers, &body, true)?;
     if req.collection_point_id.trim().is_empty() {
         return Err(LinkError::bad_request("collection_point_id is required"));
@@ -256,12 +255,13 @@ pub async fn create(
 /// `POST /api/consent/consent-links/{request_id}/regenerate`
 pub async fn regenerate(
     State(state): State<AppState>,
-    LinkCaller(caller): LinkCaller,
+    caller: LinkCaller,
     Path(request_id): Path<String>,
     headers: HeaderMap,
     body: Bytes,
 ) -> LinkResult<Json<ConsentLinkCreated>> {
-    LinkCaller(caller.clone()).require_create()?;
+    caller.require_create()?;
+    let LinkCaller(caller) = caller;
     let request_id = parse_request_id(&request_id)?;
     let req: RegenerateConsentLink = json_body(&headers, &body, false)?;
     let expiry = req.expiry_hours.map(ExpiryHours::new).transpose()?.unwrap_or(ExpiryHours::DEFAULT);

@@ -16,10 +16,8 @@ trap 'rm -rf "$log"' EXIT
 status=0
 
 echo "==> cargo test (backend, server, app)"
-# One test at a time: each HTTP test runs its own server on its own tokio runtime, and Leptos'
-# async SSR was seen to stall now and then when several runtimes rendered in one process
-# (never within one server, which is what production runs; see hosted_pages_render_under_concurrency).
-cargo test -p backend -p server -p app --features app/ssr --no-fail-fast -- --test-threads=1 2>&1 | tee "$log/cargo" || status=1
+# Tests run in parallel: each HTTP test starts its own server on port 0 with a fresh database.
+cargo test -p backend -p server -p app --features backend/testing,app/ssr --no-fail-fast 2>&1 | tee "$log/cargo" || status=1
 
 echo "==> browser tests (Chromium)"
 (cd end2end && npm test) 2>&1 | tee "$log/e2e" || status=1

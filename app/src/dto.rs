@@ -42,7 +42,7 @@ macro_rules! page_of {
 page_of!(AssetPage, AssetDto);
 page_of!(CollectionPointPage, CollectionPointDto);
 page_of!(ApiKeyPage, ApiKeyDto);
-page_of!(AuditEventPage, AuditEventDto);
+page_of!(LedgerEntryPage, LedgerEntryDto);
 
 // ---- session ----
 
@@ -269,7 +269,7 @@ pub struct CreateApiKey {
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[cfg_attr(feature = "ssr", derive(ToSchema))]
-pub struct AuditEventDto {
+pub struct LedgerEntryDto {
     pub seq: i64,
     pub id: String,
     pub principal_id: String,
@@ -316,6 +316,7 @@ pub struct BrokenEntryDto {
 // ---- consent links (the dialect of seeds 000-002; field names are the contract) ----
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CreateConsentLink {
     /// UUID or display id (`CP010`).
@@ -334,6 +335,7 @@ pub struct CreateConsentLink {
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RegenerateConsentLink {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -341,6 +343,7 @@ pub struct RegenerateConsentLink {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
 pub struct ConsentLinkCreated {
     pub request_id: String,
     pub event_id: String,
@@ -353,6 +356,7 @@ pub struct ConsentLinkCreated {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
 pub struct ConsentLinkHistory {
     pub data: Vec<ConsentLinkHistoryItem>,
     pub count: i64,
@@ -363,6 +367,7 @@ pub struct ConsentLinkHistory {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
 pub struct ConsentLinkHistoryItem {
     pub request_id: String,
     pub event_id: String,
@@ -380,6 +385,7 @@ pub struct ConsentLinkHistoryItem {
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
 pub struct ConsentLinkSummary {
     pub total_links: i64,
     pub active: i64,
@@ -388,6 +394,7 @@ pub struct ConsentLinkSummary {
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
 pub struct CollectionPointCounts {
     pub total: i64,
     pub active: i64,
@@ -396,6 +403,7 @@ pub struct CollectionPointCounts {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
 pub struct ConsentLinkFilters {
     #[serde(rename = "assetId")]
     pub asset_id: String,
@@ -412,6 +420,7 @@ pub struct ConsentLinkFilters {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
 pub struct ConsentLinkStatus {
     pub request_id: String,
     pub status: String,
@@ -422,6 +431,7 @@ pub struct ConsentLinkStatus {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
 pub struct CollectionPointSnapshot {
     pub id: Option<String>,
     pub name: Option<String>,
@@ -429,6 +439,7 @@ pub struct CollectionPointSnapshot {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
 pub struct ConsentLogEntry {
     pub id: String,
     pub action: String,
@@ -439,6 +450,7 @@ pub struct ConsentLogEntry {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
 pub struct PurposeConsent {
     pub id: String,
     pub name: String,
@@ -447,6 +459,7 @@ pub struct PurposeConsent {
 
 /// The consent-link dialect's error body.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
 pub struct DetailError {
     pub detail: String,
 }

@@ -1,39 +1,81 @@
+//! The error type of every server function. It carries what a browser may read and nothing
+//! more: the backend's error policy decides that (`backend::Error::report`); this type only
+//! carries the result across the wire.
+
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
-/// The error type of every server function. It carries only what a browser may see: a
-/// database error becomes `Internal` with a generic message, never its text.
-#[derive(Debug, Clone, Serialize, Deserialize, thiserror::Error)]
-pub enum AppError {
-    #[error("{0}")]
-    ServerFn(ServerFnErrorErr),
-    #[error("{0}")]
-    Invalid(String),
-    #[error("not found")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AppErrorKind {
+    Invalid,
     NotFound,
-    #[error("something went wrong on the server")]
+    Conflict,
+    Unauthenticated,
+    Forbidden,
+    RateLimited,
     Internal,
+    /// The call itself failed (network, encoding) before the server could answer.
+    Transport,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[error("{message}")]
+pub struct AppError {
+    pub kind: AppErrorKind,
+    pub message: String,
+}
+
+impl AppError {
+    pub fn new(kind: AppErrorKind, message: impl Into<String>) -> Self {
+        Self { kind, message: message.into() }
+    }
 }
 
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::ServerFn(value)
+        AppError::new(AppErrorKind::Transport, value.to_string())
     }
 }
 
 #[cfg(feature = "ssr")]
 impl From<backend::Error> for AppError {
     fn from(err: backend::Error) -> Self {
-        match err {
-            backend::Error::Invalid { .. } => AppError::Invalid(err.to_string()),
-            backend::Error::NotFound(_) => AppError::NotFound,
-            other => {
-                leptos::logging::error!("server function failed: {other:?}");
-                AppError::Internal
-            }
-        }
+        use backend::ErrorKind as K;
+        let public = err.report();
+        let kind = match public.kind {
+            K::Invalid => AppErrorKind::Invalid,
+            K::NotFound => AppErrorKind::NotFound,
+            K::Conflict => AppErrorKind::Conflict,
+            K::Unauthenticated => AppErrorKind::Unauthenticated,
+            K::Forbidden => AppErrorKind::Forbidden,
+            K::RateLimited => AppErrorKind::RateLimited,
+            K::Internal => AppErrorKind::Internal,
+        };
+        AppError::new(kind, public.message)
+    }
+}
+
+/// The services, in a server function (the router provides them to every render and call).
+#[cfg(feature = "ssr")]
+pub fn services() -> Result<backend::Services, AppError> {
+    leptos::prelude::use_context::<backend::Services>()
+        .ok_or_else(|| AppError::from(backend::Error::Internal("the services are not provided to server functions".into())))
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_policy_decides_what_crosses_the_wire() {
+        let e = AppError::from(backend::Error::Forbidden("this consent link has expired"));
+        assert_eq!((e.kind, e.message.as_str()), (AppErrorKind::Forbidden, "this consent link has expired"));
+        let e = AppError::from(backend::Error::RateLimited { retry_after_secs: 3 });
+        assert_eq!(e.kind, AppErrorKind::RateLimited);
+        let e = AppError::from(backend::Error::Internal("relation secret_table does not exist".into()));
+        assert_eq!((e.kind, e.message.as_str()), (AppErrorKind::Internal, backend::error::INTERNAL_MESSAGE));
     }
 }

@@ -1,19 +1,56 @@
-//! Assent's Leptos application: the dashboard SPA (and, later, the hosted consent page),
-//! rendered on the server and hydrated in the browser.
+//! Assent's Leptos application, rendered on the server and hydrated in the browser, as two
+//! apps with a bundle each:
+//!
+//! - [`PublicApp`]: what people open from outside (the hosted consent page, the not-found
+//!   page). Its bundle (`public.wasm`) carries no dashboard code, so a phone downloads only the
+//!   page it shows. Every public page works before, and without, any wasm.
+//! - `AdminApp` (feature `dashboard`): the dashboard SPA under `/admin` and the home page.
 
-pub mod api;
-pub mod consent_page;
+#[cfg(feature = "dashboard")]
 pub mod dashboard;
 pub mod dto;
 pub mod error;
 pub mod i18n;
+pub mod public;
+
+#[cfg(feature = "dashboard")]
+pub use dashboard::AdminApp;
+pub use public::PublicApp;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
-use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
-use leptos_router::{path, SsrMode};
 
-pub fn shell(options: LeptosOptions) -> impl IntoView {
+/// The public pages, hydrated with the public bundle. The page to show is the request's
+/// [`public::PublicPage`] context; the head is rendered here, on the server only.
+pub fn public_shell(options: LeptosOptions) -> impl IntoView {
+    let page = use_context::<public::PublicPage>().unwrap_or(public::PublicPage::NotFound);
+    let lang = match &page {
+        public::PublicPage::Consent { data: Ok(d), .. } => d.notice_lang.clone(),
+        _ => "en".into(),
+    };
+    let stylesheet = format!("/{}/assent.css", options.site_pkg_dir);
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <title>{page.title()}</title>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="stylesheet" href=stylesheet/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+            </head>
+            <body><PublicApp/></body>
+        </html>
+    }
+}
+
+/// The dashboard, hydrated with the dashboard's bundle. `options.site_pkg_dir` is the build
+/// directory of its files (`pkg/{build}`).
+#[cfg(feature = "dashboard")]
+pub fn admin_shell(options: LeptosOptions) -> impl IntoView {
+    use leptos_meta::MetaTags;
+    let stylesheet = format!("/{}/assent.css", options.site_pkg_dir);
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -21,57 +58,18 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="stylesheet" href=stylesheet/>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
-            <body>
-                <App/>
-            </body>
+            <body><AdminApp/></body>
         </html>
     }
 }
 
 #[component]
-pub fn App() -> impl IntoView {
-    provide_meta_context();
-    dashboard::provide_session();
-
-    view! {
-        <Stylesheet id="assent" href="/pkg/assent.css"/>
-        <Title text="Assent"/>
-        <Router>
-            <Routes fallback=NotFound>
-                <Route path=path!("/") view=Home/>
-                <Route path=path!("/admin/login") view=dashboard::LoginPage/>
-                <Route path=path!("/admin/setup") view=dashboard::SetupPage/>
-                <ParentRoute path=path!("/admin") view=dashboard::AdminLayout>
-                    <Route path=path!("") view=dashboard::Overview/>
-                    <Route path=path!("assets") view=dashboard::AssetsPage/>
-                    <Route path=path!("collection-points") view=dashboard::CollectionPointsPage/>
-                    <Route path=path!("api-keys") view=dashboard::ApiKeysPage/>
-                    <Route path=path!("audit") view=dashboard::AuditPage/>
-                    <Route path=path!("consent-links") view=dashboard::ConsentLinksPage/>
-                </ParentRoute>
-                <Route path=path!("/:sub/:cp/:event") view=consent_page::ConsentPage ssr=SsrMode::Async/>
-            </Routes>
-        </Router>
-    }
-}
-
-#[component]
-fn Home() -> impl IntoView {
-    view! {
-        <main class="page narrow">
-            <h1>"Assent"</h1>
-            <p>"Self-hosted consent management: consent links, a hosted consent page, an embeddable banner and one tamper-evident ledger."</p>
-            <p><A href="/admin">"Open the dashboard"</A></p>
-        </main>
-    }
-}
-
-#[component]
-fn NotFound() -> impl IntoView {
+pub fn NotFound() -> impl IntoView {
     #[cfg(feature = "ssr")]
     {
         if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
@@ -82,7 +80,7 @@ fn NotFound() -> impl IntoView {
         <main class="page narrow">
             <h1>"Page not found"</h1>
             <p>"There is nothing at this address."</p>
-            <p><A href="/admin">"Go to the dashboard"</A></p>
+            <p><a href="/admin">"Go to the dashboard"</a></p>
         </main>
     }
 }
@@ -94,11 +92,4 @@ pub(crate) fn mark_hydrated() {
             let _ = body.set_attribute("data-hydrated", "true");
         }
     });
-}
-
-/// Whether this installation still needs its first admin. The login page says how to create one.
-#[server(prefix = "/_server", endpoint = "setup_status")]
-pub async fn setup_status() -> Result<bool, error::AppError> {
-    let store = use_context::<backend::Store>().ok_or(error::AppError::Internal)?;
-    Ok(store.user_count().await? == 0)
 }

@@ -1,16 +1,21 @@
 //! What the hash-chained ledger costs. For each database it times N consent decisions through
-//! `record_decision` (chain lock, hash, event, per-purpose projection, one transaction each)
+//! `ledger.record` (chain lock, hash, event, per-purpose projection, one transaction each)
 //! against a baseline of N one-row INSERT transactions on the same database, and prints the
-//! ratio, the throughput with 4 concurrent writers, and how fast `verify_ledger` walks the chain.
+//! ratio, the throughput with 4 concurrent writers, and how fast verification walks the chain.
 //!
-//!     cargo run --release -p backend --example ledger_bench [N]
+//!     cargo run --release -p backend --features testing --example ledger_bench [N]
 //!
 //! PostgreSQL is measured when ASSENT_TEST_POSTGRES_URL (or the default local server) answers.
 
+use backend::auth::Credential;
+use backend::catalog::{AssetKind, NewAsset, NewCollectionPoint, Notices, PurposeInput};
+use backend::email::Mailer;
 use backend::ledger::{Action, Decision, Identifier, PurposeDecision, SubjectKind};
-use backend::store::{AssetKind, NewAsset, NewCollectionPoint, NewOrg, Notices, PurposeInput};
+use backend::services::tenancy::NewOrg;
+use backend::services::Settings;
 use backend::testing::{Backend, TestDb};
 use backend::types::Name;
+use backend::Services;
 use std::collections::BTreeMap;
 use std::time::Instant;
 
@@ -33,13 +38,18 @@ fn decision(org_id: &str, cp_id: &str, purposes: &[String], i: usize) -> Decisio
 async fn bench(label: &str, backend: Backend, n: usize) {
     let db = TestDb::new(backend).await;
     let store = &db.store;
-    let org = store
+    let services = Services::new(store.clone(), Mailer::new(None, None), Settings::new("http://bench.test"));
+    let org = services
+        .tenancy
         .create_org(&NewOrg { slug: "bench".parse().unwrap(), name: Name::parse("n", "Bench", 9).unwrap(), subdomain: None })
         .await
         .unwrap();
-    let asset = store
+    let key = services.tenancy.issue_api_key(&org.id, &Name::parse("n", "bench", 9).unwrap(), &"admin".parse().unwrap()).await.unwrap();
+    let admin = services.tenancy.authenticate(&Credential::ApiKey(key.key)).await.unwrap();
+    let asset = services
+        .catalog
         .create_asset(
-            &org.id,
+            &admin,
             &NewAsset { name: Name::parse("n", "site", 9).unwrap(), kind: AssetKind::Website, url: None, description: String::new() },
         )
         .await
@@ -54,9 +64,10 @@ async fn bench(label: &str, backend: Backend, n: usize) {
             data_categories: vec![],
         })
         .collect();
-    let cp = store
+    let cp = services
+        .catalog
         .create_collection_point(
-            &org.id,
+            &admin,
             &NewCollectionPoint {
                 asset_id: asset.id,
                 name: Name::parse("n", "cp", 9).unwrap(),
@@ -72,7 +83,7 @@ async fn bench(label: &str, backend: Backend, n: usize) {
     store.execute_raw_for_tests("CREATE TABLE bench_baseline (id TEXT PRIMARY KEY, payload TEXT NOT NULL)").await.unwrap();
     let start = Instant::now();
     for i in 0..n {
-        let mut tx = store.pool().begin().await.unwrap();
+        let mut tx = store.begin().await.unwrap();
         sqlx::query("INSERT INTO bench_baseline (id, payload) VALUES ($1, $2)")
             .bind(format!("row-{i}"))
             .bind("{\"ip\":\"203.0.113.9\",\"user_agent\":\"bench\"}")
@@ -85,18 +96,18 @@ async fn bench(label: &str, backend: Backend, n: usize) {
 
     let start = Instant::now();
     for i in 0..n {
-        store.record_decision(&decision(&org.id, &cp.id, &purpose_ids, i)).await.unwrap();
+        services.ledger.record(&decision(&org.id, &cp.id, &purpose_ids, i)).await.unwrap();
     }
     let ledger = start.elapsed();
 
     let start = Instant::now();
     let mut tasks = Vec::new();
     for w in 0..4 {
-        let store = store.clone();
+        let services = services.clone();
         let (org_id, cp_id, purpose_ids) = (org.id.clone(), cp.id.clone(), purpose_ids.clone());
         tasks.push(tokio::spawn(async move {
             for i in 0..n / 4 {
-                store.record_decision(&decision(&org_id, &cp_id, &purpose_ids, n + w * n + i)).await.unwrap();
+                services.ledger.record(&decision(&org_id, &cp_id, &purpose_ids, n + w * n + i)).await.unwrap();
             }
         }));
     }
@@ -107,7 +118,7 @@ async fn bench(label: &str, backend: Backend, n: usize) {
     let concurrent_n = 4 * (n / 4);
 
     let start = Instant::now();
-    let report = store.verify_ledger().await.unwrap();
+    let report = services.ledger.verify_all().await.unwrap();
     let verify = start.elapsed();
     assert!(report.ok());
 
@@ -115,7 +126,7 @@ async fn bench(label: &str, backend: Backend, n: usize) {
     println!("{label}: {n} decisions (3 purposes each)");
     println!("  baseline one-row INSERT transactions: {:>8.1} µs each", per(baseline, n));
     println!(
-        "  record_decision (chained + projected): {:>8.1} µs each  = {:.2}x the baseline",
+        "  ledger.record (chained + projected):   {:>8.1} µs each  = {:.2}x the baseline",
         per(ledger, n),
         ledger.as_secs_f64() / baseline.as_secs_f64()
     );
@@ -125,7 +136,7 @@ async fn bench(label: &str, backend: Backend, n: usize) {
         n as f64 / ledger.as_secs_f64()
     );
     println!(
-        "  verify_ledger over {} entries:        {:>8.1} ms ({:.0} entries/s)",
+        "  verify over {} entries:               {:>8.1} ms ({:.0} entries/s)",
         report.entries,
         verify.as_secs_f64() * 1e3,
         report.entries as f64 / verify.as_secs_f64()

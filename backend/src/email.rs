@@ -1,4 +1,4 @@
-//! Email through a real SMTP server (lettre). `ASSENT_SMTP_URL` is `smtp://host:port` for a
+//! Email through a real SMTP server (lettre), and the messages Assent sends. `ASSENT_SMTP_URL` is `smtp://host:port` for a
 //! plain server (STARTTLS with `?tls=required`) or `smtps://user:pass@host` for implicit TLS.
 
 use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
@@ -44,22 +44,17 @@ impl Mailer {
         Self { transport: None, from: "Assent <assent@localhost>".parse().expect("static address"), unavailable: Some(reason) }
     }
 
-    /// Whether there is an SMTP server to retry against (failures then go to the outbox).
-    pub fn is_configured(&self) -> bool {
-        self.transport.is_some()
-    }
-
     /// Why sending is impossible, if it is.
     pub fn unavailable_reason(&self) -> Option<&str> {
         self.unavailable.as_deref()
     }
 
     /// Sends the message; `Ok` only when the SMTP server accepted it.
-    pub async fn send_consent_link(&self, mail: &ConsentLinkEmail<'_>) -> Result<(), String> {
+    pub async fn send_consent_link(&self, mail: &ConsentLinkEmail<'_>) -> Result<(), SendError> {
         let Some(transport) = &self.transport else {
-            return Err(self.unavailable.clone().unwrap_or_else(|| "SMTP is not configured".into()));
+            return Err(SendError::permanent(self.unavailable.clone().unwrap_or_else(|| "SMTP is not configured".into())));
         };
-        let to: Mailbox = mail.to.parse().map_err(|e| format!("invalid recipient: {e}"))?;
+        let to: Mailbox = mail.to.parse().map_err(|e| SendError::permanent(format!("invalid recipient: {e}")))?;
         let subject = format!("{}: your consent is requested", mail.org_name);
         let message = Message::builder()
             .from(self.from.clone())
@@ -70,8 +65,25 @@ impl Mailer {
                     .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(plain_text(mail)))
                     .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(html(mail))),
             )
-            .map_err(|e| format!("could not build the message: {e}"))?;
-        transport.send(message).await.map(|_| ()).map_err(|e| format!("the SMTP server did not accept the message: {e}"))
+            .map_err(|e| SendError::permanent(format!("could not build the message: {e}")))?;
+        transport.send(message).await.map(|_| ()).map_err(|e| SendError {
+            // A 5xx answer will not change on retry; a refused connection or a 4xx might.
+            permanent: e.is_permanent(),
+            reason: format!("the SMTP server did not accept the message: {e}"),
+        })
+    }
+}
+
+/// Why a message was not sent, and whether trying again could help.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SendError {
+    pub reason: String,
+    pub permanent: bool,
+}
+
+impl SendError {
+    fn permanent(reason: String) -> Self {
+        Self { reason, permanent: true }
     }
 }
 
@@ -127,7 +139,9 @@ mod tests {
             link: "http://x/y",
             expires_at: "soon",
         };
-        assert!(mailer.send_consent_link(&mail).await.unwrap_err().contains("not configured"));
+        let err = mailer.send_consent_link(&mail).await.unwrap_err();
+        assert!(err.reason.contains("not configured"));
+        assert!(err.permanent, "retrying cannot help until the server is configured");
     }
 
     #[test]

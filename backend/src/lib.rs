@@ -1,71 +1,27 @@
 //! Assent's domain: rules, services and the store. Server-only; never compiled to wasm.
+//!
+//! - domain types and rules: [`types`], [`auth`], [`catalog`], [`ledger`], [`links`]
+//! - [`services`]: the flows, each owning its transaction
+//! - [`store`]: persistence by aggregate, on SQLite or PostgreSQL
+//! - [`email`]: SMTP delivery and the messages Assent sends
 
+pub mod auth;
+pub mod catalog;
+pub mod clock;
 pub mod config;
-pub mod consent_links;
 pub mod crypto;
 pub mod email;
 pub mod error;
 pub mod ledger;
-pub mod outbox;
+pub mod links;
+pub mod services;
 pub mod store;
-#[doc(hidden)]
+#[cfg(feature = "testing")]
 pub mod testing;
+pub mod time;
 pub mod types;
 
-pub use error::{Error, Result};
+pub use error::{Error, ErrorKind, PublicError, Result};
+pub use services::Services;
 pub use store::Store;
-
-/// Milliseconds since the Unix epoch: the one time representation in the store,
-/// because it sorts and compares the same way on SQLite and PostgreSQL.
-pub fn now_ms() -> i64 {
-    chrono::Utc::now().timestamp_millis()
-}
-
-/// RFC 3339 (UTC, millisecond precision) for a stored timestamp.
-pub fn rfc3339(ms: i64) -> String {
-    chrono::DateTime::<chrono::Utc>::from_timestamp_millis(ms).unwrap_or_default().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-}
-
-/// ISO 8601 with an explicit `+00:00` offset and whole seconds, as the consent-link dialect
-/// writes its timestamps (`2026-04-21T08:30:00+00:00`).
-pub fn iso8601(ms: i64) -> String {
-    chrono::DateTime::<chrono::Utc>::from_timestamp_millis(ms).unwrap_or_default().format("%Y-%m-%dT%H:%M:%S+00:00").to_string()
-}
-
-/// For people: `2026-11-23 05:58 UTC`.
-pub fn human_utc(ms: i64) -> String {
-    chrono::DateTime::<chrono::Utc>::from_timestamp_millis(ms).unwrap_or_default().format("%Y-%m-%d %H:%M UTC").to_string()
-}
-
-/// Parses an ISO 8601 timestamp: RFC 3339 with an offset, or a date-time without one (taken
-/// as UTC), or a bare date (midnight UTC). Milliseconds since the epoch.
-pub fn parse_iso8601(s: &str) -> Option<i64> {
-    let s = s.trim();
-    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
-        return Some(t.timestamp_millis());
-    }
-    for fmt in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S%.f"] {
-        if let Ok(t) = chrono::NaiveDateTime::parse_from_str(s, fmt) {
-            return Some(t.and_utc().timestamp_millis());
-        }
-    }
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().and_then(|d| d.and_hms_opt(0, 0, 0)).map(|t| t.and_utc().timestamp_millis())
-}
-
-#[cfg(test)]
-mod time_tests {
-    use super::*;
-
-    #[test]
-    fn iso8601_round_trips_the_dialect_format() {
-        let ms = parse_iso8601("2025-05-13T10:00:00+00:00").unwrap();
-        assert_eq!(iso8601(ms), "2025-05-13T10:00:00+00:00");
-        assert_eq!(parse_iso8601("2025-05-13T15:30:00+05:30"), Some(ms));
-        assert_eq!(parse_iso8601("2025-05-13T10:00:00Z"), Some(ms));
-        assert_eq!(parse_iso8601("2025-05-13T10:00:00"), Some(ms));
-        assert!(parse_iso8601("2025-05-13").is_some());
-        assert!(parse_iso8601("yesterday").is_none());
-        assert!(parse_iso8601("2025-13-40T10:00:00Z").is_none());
-        assert_eq!(human_utc(ms), "2025-05-13 10:00 UTC");
-    }
-}
+pub use time::{human_utc, iso8601, parse_iso8601, rfc3339};

@@ -1,24 +1,34 @@
-//! Fresh databases for tests: an empty SQLite file, or a new PostgreSQL database.
+//! Fresh databases for tests (behind the `testing` feature): an empty SQLite file, or a new
+//! PostgreSQL database.
 //!
 //! PostgreSQL comes from `ASSENT_TEST_POSTGRES_URL` (default
-//! `postgres://postgres@127.0.0.1:5432/postgres`): each test creates its own database there
-//! and drops it afterwards. A missing server fails the test with instructions; it is never
+//! `postgres://postgres@127.0.0.1:5432/postgres`): each test creates its own database there and
+//! drops it when the [`TestDb`] is dropped. Databases that a killed run left behind are swept
+//! when a later run starts. A missing server fails the test with instructions; it is never
 //! skipped silently.
 
+use crate::clock::Clock;
 use crate::config::DatabaseConfig;
 use crate::Store;
 use sqlx::Connection;
+use std::sync::Once;
 
 pub const DEFAULT_POSTGRES_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
+const PREFIX: &str = "assent_test_";
+/// A test database older than this belongs to a run that died.
+const STALE_AFTER_SECS: u64 = 6 * 60 * 60;
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,
     Postgres,
 }
 
+/// A fresh database, with an adjustable clock shared by its store.
 pub struct TestDb {
     pub store: Store,
     pub config: DatabaseConfig,
+    pub clock: Clock,
     cleanup: Cleanup,
 }
 
@@ -29,6 +39,10 @@ enum Cleanup {
 
 fn admin_url() -> String {
     std::env::var("ASSENT_TEST_POSTGRES_URL").unwrap_or_else(|_| DEFAULT_POSTGRES_URL.into())
+}
+
+fn unix_secs() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or_default()
 }
 
 impl TestDb {
@@ -42,8 +56,9 @@ impl TestDb {
     pub async fn sqlite() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let config = DatabaseConfig::resolve(dir.path(), None).expect("data dir");
-        let store = Store::open(&config).await.expect("open sqlite");
-        Self { store, config, cleanup: Cleanup::Sqlite(dir) }
+        let clock = Clock::system();
+        let store = Store::open(&config, clock.clone()).await.expect("open sqlite");
+        Self { store, config, clock, cleanup: Cleanup::Sqlite(dir) }
     }
 
     pub async fn postgres() -> Self {
@@ -55,29 +70,68 @@ impl TestDb {
                  where this user may CREATE DATABASE."
             )
         });
-        let name = format!("assent_test_{}", uuid::Uuid::new_v4().simple());
+        static SWEEP: Once = Once::new();
+        let mut sweep = false;
+        SWEEP.call_once(|| sweep = true);
+        if sweep {
+            sweep_stale(&mut conn).await;
+        }
+        // The creation time is in the name, so a later run can tell a leftover from a neighbour.
+        let name = format!("{PREFIX}{}_{}", unix_secs(), uuid::Uuid::new_v4().simple());
         sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.expect("create test database");
         conn.close().await.ok();
         let (base, _) = admin.rsplit_once('/').expect("postgres URL has a database path");
         let config = DatabaseConfig { url: format!("{base}/{name}") };
-        let store = Store::open(&config).await.expect("open postgres");
-        Self { store, config, cleanup: Cleanup::Postgres { admin_url: admin, name } }
+        let clock = Clock::system();
+        let store = Store::open(&config, clock.clone()).await.expect("open postgres");
+        Self { store, config, clock, cleanup: Cleanup::Postgres { admin_url: admin, name } }
     }
 
-    /// Closes the pool and drops the PostgreSQL database (the SQLite directory goes with `self`).
+    /// Closes the pool and drops the PostgreSQL database now (dropping the `TestDb` does the same).
     pub async fn finish(self) {
-        self.store.pool().close().await;
+        self.store.close().await;
+    }
+}
+
+/// Drops the test databases of runs that died before cleaning up.
+async fn sweep_stale(conn: &mut sqlx::postgres::PgConnection) {
+    let names: Vec<String> = sqlx::query_scalar("SELECT datname FROM pg_database WHERE datname LIKE 'assent\\_test\\_%'")
+        .fetch_all(&mut *conn)
+        .await
+        .unwrap_or_default();
+    let now = unix_secs();
+    for name in names {
+        let created = name.strip_prefix(PREFIX).and_then(|rest| rest.split('_').next()).and_then(|s| s.parse::<u64>().ok());
+        // Names without a timestamp come from older versions of this harness: always leftovers.
+        if created.is_none_or(|t| now.saturating_sub(t) > STALE_AFTER_SECS) {
+            let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut *conn).await;
+        }
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
         if let Cleanup::Postgres { admin_url, name } = &self.cleanup {
-            if let Ok(mut conn) = sqlx::postgres::PgConnection::connect(admin_url).await {
-                let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn).await;
-            }
+            // Drop may run inside or outside a runtime, and the test's runtime may be shutting
+            // down: a thread of its own with a small runtime always works.
+            let (admin_url, name) = (admin_url.clone(), name.clone());
+            let _ = std::thread::spawn(move || {
+                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+                rt.block_on(async {
+                    if let Ok(mut conn) = sqlx::postgres::PgConnection::connect(&admin_url).await {
+                        let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn).await;
+                    }
+                });
+            })
+            .join();
         }
     }
 }
 
 impl Store {
-    /// Runs arbitrary SQL: tests use it to tamper with the database behind the API's back.
+    /// Runs arbitrary SQL: tests use it to tamper with the database behind the API's back, as
+    /// an attacker with database access would.
     pub async fn execute_raw_for_tests(&self, sql: &str) -> crate::Result<u64> {
-        Ok(sqlx::query(sql).execute(self.pool()).await?.rows_affected())
+        Ok(sqlx::query(sql).execute(&mut *self.conn().await?).await?.rows_affected())
     }
 }

@@ -243,6 +243,14 @@ impl FromStr for Scopes {
     }
 }
 
+/// Stored as text; a stored value that does not parse is a corrupt row, never a default.
+impl TryFrom<String> for Scopes {
+    type Error = Error;
+    fn try_from(s: String) -> Result<Self, Error> {
+        s.parse()
+    }
+}
+
 /// A dashboard user's role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -276,6 +284,42 @@ impl FromStr for Role {
             other => Err(Error::invalid("role", format!("unknown role '{other}' (expected owner, admin or viewer)"))),
         }
     }
+}
+
+impl TryFrom<String> for Role {
+    type Error = Error;
+    fn try_from(s: String) -> Result<Self, Error> {
+        s.parse()
+    }
+}
+
+/// A phone number in E.164 form. Ten bare digits are an Indian mobile number and get `+91`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Phone(String);
+string_newtype!(Phone);
+
+impl FromStr for Phone {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let s = s.trim();
+        let all_digits = |d: &str| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit());
+        if s.len() == 10 && all_digits(s) {
+            return Ok(Self(format!("+91{s}")));
+        }
+        match s.strip_prefix('+') {
+            Some(d) if all_digits(d) && (8..=15).contains(&d.len()) && !d.starts_with('0') => Ok(Self(s.to_string())),
+            _ => Err(Error::invalid("phone", "must be in E.164 format (+919876543210) or a 10-digit number")),
+        }
+    }
+}
+
+/// `+*******4311`: every digit but the last four hidden (the last three for short numbers).
+pub fn mask_phone(phone: &str) -> String {
+    let digits: Vec<char> = phone.chars().filter(|c| c.is_ascii_digit()).collect();
+    let keep = if digits.len() > 8 { 4 } else { 3 };
+    let hidden = digits.len().saturating_sub(keep);
+    let tail: String = digits[hidden..].iter().collect();
+    format!("+{}{}", "*".repeat(hidden), tail)
 }
 
 /// A bounded, required, trimmed piece of text (names, titles).
@@ -384,6 +428,29 @@ mod tests {
         assert!("#1F6FEB".parse::<BrandColor>().is_ok());
         assert!("blue".parse::<BrandColor>().is_err());
         assert!("short".parse::<NewPassword>().is_err());
+    }
+
+    #[test]
+    fn phones() {
+        assert_eq!("9876543210".parse::<Phone>().unwrap().as_str(), "+919876543210");
+        assert_eq!("+14155550123".parse::<Phone>().unwrap().as_str(), "+14155550123");
+        for bad in ["98765", "+0123456789", "919876543210", "+91 98765 43210", "abc", "+1234567", "", "+1234567890123456"] {
+            assert!(bad.parse::<Phone>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn masking_keeps_the_last_digits() {
+        assert_eq!(mask_phone("+19876544311"), "+*******4311");
+        assert_eq!(mask_phone("+919876543210"), "+********3210");
+        assert_eq!(mask_phone("+12345678"), "+*****678");
+    }
+
+    #[test]
+    fn stored_enums_refuse_unknown_values() {
+        assert!(Role::try_from("superuser".to_string()).is_err());
+        assert!(Scopes::try_from("consent,root".to_string()).is_err());
+        assert_eq!(Scopes::try_from("admin".to_string()).unwrap().to_db(), "admin");
     }
 
     #[test]

@@ -49,9 +49,22 @@ test("a person chooses per purpose, sees a receipt, then withdraws", async () =>
   const link = await newLink("+919876543210");
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   const errors = watchErrors(page);
+  const code = [];
+  page.on("response", (r) => {
+    if (/\.(js|wasm)$/.test(new URL(r.url()).pathname)) code.push(r);
+  });
   const res = await page.goto(link.consent_link);
   assert.equal(res.status(), 200);
   await hydrated(page);
+  // What a phone downloads: the public pages' bundle, compressed and cached for good; never
+  // the dashboard's.
+  const names = code.map((r) => new URL(r.url()).pathname.split("/").pop()).sort();
+  assert.deepEqual(names, ["public.js", "public.wasm"]);
+  for (const r of code) {
+    const headers = await r.allHeaders();
+    assert.match(headers["content-encoding"] ?? "", /^(br|gzip)$/, r.url());
+    assert.match(headers["cache-control"] ?? "", /immutable/, r.url());
+  }
   await page.getByRole("heading", { name: "Appointment reminders" }).waitFor();
   await page.getByText("remind you of appointments").waitFor();
   const required = page.getByRole("checkbox", { name: /Appointments/ });

@@ -83,17 +83,17 @@ pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> R
 pub async fn metrics_handler(State(state): State<AppState>) -> Response {
     let mut out = String::new();
     state.metrics.render(&mut out);
-    let (size, idle) = state.store.pool_stats();
+    let (size, idle) = state.services.store().pool_stats();
     out.push_str("# HELP assent_db_pool_connections Database pool connections by state.\n# TYPE assent_db_pool_connections gauge\n");
     let _ = writeln!(out, "assent_db_pool_connections{{state=\"idle\"}} {idle}");
     let _ = writeln!(out, "assent_db_pool_connections{{state=\"in_use\"}} {}", (size as usize).saturating_sub(idle));
-    if let Ok(depths) = state.store.queue_depths().await {
+    if let Ok(depths) = state.services.outbox.depths().await {
         out.push_str("# HELP assent_queue_depth Jobs waiting per background queue.\n# TYPE assent_queue_depth gauge\n");
         for (queue, depth) in depths {
             let _ = writeln!(out, "assent_queue_depth{{queue=\"{queue}\"}} {depth}");
         }
     }
-    if let Ok(entries) = state.store.ledger_length().await {
+    if let Ok(entries) = state.services.ledger.length().await {
         out.push_str("# HELP assent_ledger_entries Entries in the consent ledger.\n# TYPE assent_ledger_entries gauge\n");
         let _ = writeln!(out, "assent_ledger_entries {entries}");
     }

@@ -13,7 +13,7 @@ pub async fn healthz() -> Json<Value> {
 
 /// The database answers and every migration is applied.
 pub async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Value>) {
-    match state.store.readiness().await {
+    match state.services.store().readiness().await {
         Ok(true) => (StatusCode::OK, Json(json!({"status": "ready"}))),
         Ok(false) => (StatusCode::SERVICE_UNAVAILABLE, Json(json!({"status": "migrations pending"}))),
         Err(err) => {

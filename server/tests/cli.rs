@@ -120,9 +120,11 @@ async fn audit_verify_names_the_first_altered_entry() {
     use backend::ledger::{Action, Decision, Identifier, PurposeDecision, SubjectKind};
     let dir = tempfile::tempdir().unwrap();
     let config = backend::config::DatabaseConfig::resolve(dir.path(), None).unwrap();
-    let store = backend::Store::open(&config).await.unwrap();
-    let org = store
-        .create_org(&backend::store::NewOrg {
+    let store = backend::Store::open(&config, backend::clock::Clock::system()).await.unwrap();
+    let services = backend::Services::new(store.clone(), backend::email::Mailer::new(None, None), backend::services::Settings::new(""));
+    let org = services
+        .tenancy
+        .create_org(&backend::services::tenancy::NewOrg {
             slug: "acme".parse().unwrap(),
             name: backend::types::Name::parse("n", "Acme", 9).unwrap(),
             subdomain: None,
@@ -130,8 +132,9 @@ async fn audit_verify_names_the_first_altered_entry() {
         .await
         .unwrap();
     for i in 0..3 {
-        store
-            .record_decision(&Decision {
+        services
+            .ledger
+            .record(&Decision {
                 org_id: org.id.clone(),
                 identifiers: vec![Identifier::Phone(format!("+91900000000{i}"))],
                 subject_kind: SubjectKind::CollectionPoint,
@@ -149,9 +152,9 @@ async fn audit_verify_names_the_first_altered_entry() {
     }
     let out = ok(assent(dir.path()).args(["audit", "verify"]));
     assert!(out.contains("ledger intact: 3 entries"), "{out}");
-    store.execute_raw_for_tests("UPDATE consent_events SET occurred_at = occurred_at + 1 WHERE seq = 2").await.unwrap();
-    let id = event_id_at(&store, 2).await;
-    store.pool().close().await;
+    store.execute_raw_for_tests("UPDATE ledger_entries SET occurred_at = occurred_at + 1 WHERE seq = 2").await.unwrap();
+    let id = entry_id_at(&store, &org.id, 2).await;
+    store.close().await;
     let out = run(assent(dir.path()).args(["audit", "verify"]));
     assert!(!out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
@@ -159,8 +162,9 @@ async fn audit_verify_names_the_first_altered_entry() {
     assert!(text.contains(&id), "names the entry: {text}");
 }
 
-async fn event_id_at(store: &backend::Store, seq: i64) -> String {
-    let org = store.org_by_slug("acme").await.unwrap();
-    let events = store.list_events(&org.id, None, backend::store::Page::default()).await.unwrap();
-    events.items.into_iter().find(|e| e.seq == seq).unwrap().id
+async fn entry_id_at(store: &backend::Store, org_id: &str, seq: i64) -> String {
+    let entries = backend::store::ledger::list_entries(&mut *store.conn().await.unwrap(), org_id, None, backend::store::Page::default())
+        .await
+        .unwrap();
+    entries.items.into_iter().find(|e| e.seq == seq).unwrap().id
 }

@@ -4,7 +4,9 @@
 
 mod common;
 
-use backend::consent_links::{LinkChoice, LinkEvidence};
+use backend::links::{LinkChoice, LinkEvidence};
+use backend::services::consent_links::LinkPath;
+use backend::store::links::ConsentRequestRow;
 use backend::testing::Backend;
 use common::*;
 use reqwest::{Method, StatusCode};
@@ -40,6 +42,8 @@ on_both!(
     regeneration_replaces_the_link,
     abuse_limits_answer_429,
     hosted_page_works_with_plain_form_posts,
+    an_email_whose_first_attempt_failed_is_sent_after_a_restart,
+    an_attempt_that_never_finishes_is_finished_by_the_outbox,
 );
 
 struct Fixture {
@@ -78,6 +82,12 @@ async fn fixture_with(backend: Backend, configure: impl FnOnce(&mut server::Serv
 }
 
 impl Fixture {
+    /// Stops the server and starts another on the same database (see `App::restart`).
+    async fn restart(self, configure: impl FnOnce(&mut server::ServerConfig)) -> Self {
+        let Fixture { app, t, asset_id, cp } = self;
+        Fixture { app: app.restart(configure).await, t, asset_id, cp }
+    }
+
     fn key(&self, method: Method, path: &str, key: &str) -> reqwest::RequestBuilder {
         self.app.req(method, path).header("X-API-Key", key).header("X-Org-Id", &self.t.slug)
     }
@@ -93,7 +103,18 @@ impl Fixture {
     }
 
     async fn decide(&self, event_id: &str, choice: LinkChoice) {
-        self.app.db.store.record_link_decision(event_id, &choice, &LinkEvidence::default()).await.unwrap();
+        self.app.state.services.links.decide(&path_of(event_id), &choice, &LinkEvidence::default()).await.unwrap();
+    }
+
+    /// A request as stored.
+    async fn request(&self, request_id: &str) -> ConsentRequestRow {
+        let org = self.app.state.services.tenancy.org_by_slug("acme").await.unwrap();
+        backend::store::links::request(&mut *self.app.db.store.conn().await.unwrap(), &org.id, request_id).await.unwrap()
+    }
+
+    /// Moves the server's clock.
+    fn advance(&self, hours: u64) {
+        self.app.db.clock.advance(std::time::Duration::from_secs(hours * 3600));
     }
 
     async fn history(&self, query: &str) -> (StatusCode, Value) {
@@ -105,6 +126,11 @@ impl Fixture {
         )
         .await
     }
+}
+
+/// The path of a link instance of the fixture's collection point.
+fn path_of(event_id: &str) -> LinkPath {
+    LinkPath { subdomain: "acme".into(), display_id: "CP010".into(), link_id: event_id.into() }
 }
 
 fn detail(v: &Value) -> &str {
@@ -144,21 +170,15 @@ async fn create_matches_seed_000(backend: Backend) {
     assert_eq!(v["delivery_status"], json!({}));
     let expires = v["expires_at"].as_str().unwrap();
     assert!(is_iso_utc(expires), "{expires}");
-    let in_hours = (backend::parse_iso8601(expires).unwrap() - backend::now_ms()) as f64 / 3.6e6;
+    let in_hours = (backend::parse_iso8601(expires).unwrap() - f.app.db.clock.now_ms()) as f64 / 3.6e6;
     assert!((23.9..=24.0).contains(&in_hours), "{in_hours}");
 
     // The second example: an API key; a display id; a 10-digit phone; defaults.
     let (s, v) = f.create(json!({"collection_point_id": "CP010", "asset_id": f.asset_id, "phone": "9876543210", "expiry_hours": 2})).await;
     assert_eq!(s, StatusCode::OK, "{v}");
-    let in_hours = (backend::parse_iso8601(v["expires_at"].as_str().unwrap()).unwrap() - backend::now_ms()) as f64 / 3.6e6;
+    let in_hours = (backend::parse_iso8601(v["expires_at"].as_str().unwrap()).unwrap() - f.app.db.clock.now_ms()) as f64 / 3.6e6;
     assert!((1.9..=2.0).contains(&in_hours));
-    let request = f
-        .app
-        .db
-        .store
-        .consent_request(&f.app.db.store.org_by_slug("acme").await.unwrap().id, v["request_id"].as_str().unwrap())
-        .await
-        .unwrap();
+    let request = f.request(v["request_id"].as_str().unwrap()).await;
     assert_eq!(request.phone, "+919876543210", "10 digits are prefixed with +91");
 
     // An admin key may create links too; data_collection_timestamp is kept.
@@ -171,8 +191,7 @@ async fn create_matches_seed_000(backend: Backend) {
     )
     .await;
     assert_eq!(s, StatusCode::OK, "{v}");
-    let org = f.app.db.store.org_by_slug("acme").await.unwrap();
-    let request = f.app.db.store.consent_request(&org.id, v["request_id"].as_str().unwrap()).await.unwrap();
+    let request = f.request(v["request_id"].as_str().unwrap()).await;
     assert_eq!(backend::iso8601(request.data_collected_at), "2025-05-13T10:00:00+00:00");
 
     // With an email and no SMTP server configured, the email fails and says why.
@@ -277,18 +296,13 @@ async fn history_matches_seed_001(backend: Backend) {
             .unwrap(),
     )
     .await;
-    let expired = f.link("+19876544311").await;
+    let (s, expired) =
+        f.create(json!({"collection_point_id": "CP010", "asset_id": f.asset_id, "phone": "+19876544311", "expiry_hours": 1})).await;
+    assert_eq!(s, StatusCode::OK);
+    f.advance(2);
     let complete = f.link("+919876547890").await;
     let (s, active) = f.create(json!({"collection_point_id": cp2["display_id"], "asset_id": f.asset_id, "phone": "+919876540001"})).await;
     assert_eq!(s, StatusCode::OK);
-    let store = &f.app.db.store;
-    store
-        .execute_raw_for_tests(&format!(
-            "UPDATE consent_requests SET expires_at = 1000, created_at = created_at - 10 WHERE id = '{}'",
-            expired["request_id"].as_str().unwrap()
-        ))
-        .await
-        .unwrap();
     f.decide(complete["event_id"].as_str().unwrap(), LinkChoice::ApproveAll).await;
 
     let (s, h) = f.history(&format!("asset_id={}&limit=50&offset=0", f.asset_id)).await;
@@ -347,9 +361,9 @@ async fn history_matches_seed_001(backend: Backend) {
     let (_, by_event) = f.history(&format!("asset_id={}&event_id={}", f.asset_id, complete["event_id"].as_str().unwrap())).await;
     assert_eq!(by_event["count"], 1);
     assert_eq!(by_event["filters"]["eventId"], complete["event_id"]);
-    let org = store.org_by_slug("acme").await.unwrap();
-    let request = store.consent_request(&org.id, complete["request_id"].as_str().unwrap()).await.unwrap();
-    let dp_id = store.dp_id(&request.principal_id).await.unwrap();
+    let request = f.request(complete["request_id"].as_str().unwrap()).await;
+    let dp_id =
+        backend::store::ledger::dp_id(&mut *f.app.db.store.conn().await.unwrap(), &request.org_id, &request.principal_id).await.unwrap();
     let (_, by_dp) = f.history(&format!("asset_id={}&dp_id={dp_id}", f.asset_id)).await;
     assert_eq!(by_dp["count"], 1);
     assert_eq!(by_dp["data"][0]["request_id"], complete["request_id"]);
@@ -368,7 +382,7 @@ async fn history_matches_seed_001(backend: Backend) {
 
 async fn history_errors(backend: Backend) {
     let f = fixture(backend).await;
-    let future = backend::iso8601(backend::now_ms() + 3_600_000).replace('+', "%2B");
+    let future = backend::iso8601(f.app.db.clock.now_ms() + 3_600_000).replace('+', "%2B");
     for (query, mention) in [
         (String::new(), "asset_id"),
         (format!("asset_id={}&from=yesterday", f.asset_id), "timestamp"),
@@ -471,8 +485,13 @@ async fn regeneration_replaces_the_link(backend: Backend) {
     let old = f.app.http.get(first["consent_link"].as_str().unwrap()).send().await.unwrap();
     assert_eq!(old.status(), StatusCode::GONE);
     assert!(old.text().await.unwrap().contains("This link was replaced"));
-    let store = &f.app.db.store;
-    let err = store.record_link_decision(first["event_id"].as_str().unwrap(), &LinkChoice::ApproveAll, &LinkEvidence::default()).await;
+    let err = f
+        .app
+        .state
+        .services
+        .links
+        .decide(&path_of(first["event_id"].as_str().unwrap()), &LinkChoice::ApproveAll, &LinkEvidence::default())
+        .await;
     assert!(matches!(err, Err(backend::Error::Forbidden(_))), "{err:?}");
     let (_, h) = f.history(&format!("asset_id={}", f.asset_id)).await;
     assert_eq!(h["data"][0]["regeneration_count"], 2);
@@ -599,15 +618,7 @@ async fn hosted_page_works_with_plain_form_posts(backend: Backend) {
     assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
     assert!(unknown.text().await.unwrap().contains("Link not found"));
     let stale = f.link("+919876543222").await;
-    f.app
-        .db
-        .store
-        .execute_raw_for_tests(&format!(
-            "UPDATE consent_requests SET expires_at = 1000 WHERE id = '{}'",
-            stale["request_id"].as_str().unwrap()
-        ))
-        .await
-        .unwrap();
+    f.advance(25);
     let expired = f.app.http.get(stale["consent_link"].as_str().unwrap()).send().await.unwrap();
     assert_eq!(expired.status(), StatusCode::GONE);
     assert!(expired.text().await.unwrap().contains("This link has expired"));
@@ -670,9 +681,9 @@ async fn branded_email_reaches_a_real_smtp_server() {
     assert!(metrics.contains("assent_queue_depth{queue=\"email\"} 1"), "{metrics}");
 
     let smtp = SmtpSink::start_on(port).await;
-    assert_eq!(server::workers::run_email_outbox_once(&f.app.state).await.unwrap(), 0, "not due yet");
-    f.app.db.store.execute_raw_for_tests("UPDATE email_outbox SET next_attempt_at = 0").await.unwrap();
-    assert_eq!(server::workers::run_email_outbox_once(&f.app.state).await.unwrap(), 1);
+    assert_eq!(f.app.state.services.outbox.run_due(20).await.unwrap(), 0, "not due yet");
+    f.app.db.clock.advance(std::time::Duration::from_secs(61));
+    assert_eq!(f.app.state.services.outbox.run_due(20).await.unwrap(), 1);
     let delivered = smtp.messages();
     assert_eq!(delivered.len(), 1);
     assert!(delivered[0].contains("To: other@example.com"));
@@ -701,4 +712,106 @@ async fn hosted_pages_render_under_concurrency() {
             assert_eq!(t.await.unwrap(), (StatusCode::NOT_FOUND, StatusCode::OK));
         }
     }
+}
+
+/// Pages keep rendering while other servers start in the same process. Building a router used
+/// to generate the Leptos route lists, which parks every resource that first polls meanwhile,
+/// in any server of the process (leptos-rs/leptos#4773): renders here then hung until the
+/// client gave up. Route lists are now generated once per process.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_render_while_other_servers_start() {
+    let f = fixture(Backend::Sqlite).await;
+    let known = f.link("+919876543210").await["consent_link"].as_str().unwrap().to_string();
+    let state = f.app.state.clone();
+    let starting = tokio::task::spawn_blocking(move || {
+        for _ in 0..200 {
+            drop(server::build_router(state.clone()));
+        }
+    });
+    for _ in 0..10 {
+        let mut tasks = Vec::new();
+        for _ in 0..8 {
+            let (http, known) = (f.app.http.clone(), known.clone());
+            tasks.push(tokio::spawn(async move { http.get(&known).send().await.unwrap().status() }));
+        }
+        for t in tasks {
+            assert_eq!(t.await.unwrap(), StatusCode::OK);
+        }
+    }
+    starting.await.unwrap();
+}
+
+/// A port where nothing listens.
+fn closed_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// An SMTP server that accepts connections and never says a word.
+async fn silent_smtp() -> u16 {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((socket, _)) = listener.accept().await {
+            held.push(socket);
+        }
+    });
+    port
+}
+
+/// The job is in the outbox from the link's own commit: a first attempt that fails, then a
+/// restart (a new server on the same database), and the outbox delivers it.
+async fn an_email_whose_first_attempt_failed_is_sent_after_a_restart(backend: Backend) {
+    let port = closed_port();
+    let f = fixture_with(backend, |c| c.smtp_url = Some(format!("smtp://127.0.0.1:{port}"))).await;
+    let (s, v) = f
+        .create(json!({"collection_point_id": "CP010", "asset_id": f.asset_id, "phone": "+919876543210", "email": "person@example.com"}))
+        .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(v["delivery_status"], json!({"email": "failed"}));
+    let request_id = v["request_id"].as_str().unwrap().to_string();
+
+    let smtp = SmtpSink::start_on(port).await;
+    let url = smtp.url();
+    let f = f.restart(move |c| c.smtp_url = Some(url)).await;
+    assert_eq!(f.app.state.services.outbox.run_due(20).await.unwrap(), 0, "the retry waits its backoff");
+    f.advance(1);
+    assert_eq!(f.app.state.services.outbox.run_due(20).await.unwrap(), 1);
+    let delivered = smtp.messages();
+    assert_eq!(delivered.len(), 1);
+    assert!(delivered[0].contains("To: person@example.com"));
+    let (_, d) = body(f.app.admin(&f.t, Method::GET, &format!("/api/v1/consent-requests/{request_id}")).send().await.unwrap()).await;
+    assert_eq!((d["email_status"].as_str(), d["email_error"].as_str()), (Some("sent"), None));
+    f.advance(1);
+    assert_eq!(f.app.state.services.outbox.run_due(20).await.unwrap(), 0, "sent once");
+}
+
+/// An SMTP server that accepts the connection and never answers: creating the link answers
+/// after its first attempt's bound with `pending`, and when the server that made the attempt
+/// is gone (a crash), the outbox takes the job over once its lease runs out and sends it.
+async fn an_attempt_that_never_finishes_is_finished_by_the_outbox(backend: Backend) {
+    let port = silent_smtp().await;
+    let f = fixture_with(backend, |c| c.smtp_url = Some(format!("smtp://127.0.0.1:{port}"))).await;
+    let (s, v) = f
+        .create(json!({"collection_point_id": "CP010", "asset_id": f.asset_id, "phone": "+919876543210", "email": "person@example.com"}))
+        .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(v["delivery_status"], json!({"email": "pending"}), "answered while the attempt still waits");
+    let request_id = v["request_id"].as_str().unwrap().to_string();
+    let detail = format!("/api/v1/consent-requests/{request_id}");
+    let (_, d) = body(f.app.admin(&f.t, Method::GET, &detail).send().await.unwrap()).await;
+    assert_eq!(d["email_status"], "pending");
+    // While the attempt holds its lease, no worker takes the job.
+    assert_eq!(f.app.state.services.outbox.run_due(20).await.unwrap(), 0);
+
+    let smtp = SmtpSink::start().await;
+    let url = smtp.url();
+    let f = f.restart(move |c| c.smtp_url = Some(url)).await;
+    f.app.db.clock.advance(std::time::Duration::from_millis(backend::services::outbox::LEASE_MS as u64 + 1));
+    assert_eq!(f.app.state.services.outbox.run_due(20).await.unwrap(), 1);
+    assert_eq!(smtp.messages().len(), 1);
+    let (_, d) = body(f.app.admin(&f.t, Method::GET, &detail).send().await.unwrap()).await;
+    assert_eq!(d["email_status"], "sent");
+    let metrics = f.app.req(Method::GET, "/metrics").send().await.unwrap().text().await.unwrap();
+    assert!(metrics.contains("assent_queue_depth{queue=\"email\"} 0"), "{metrics}");
 }

@@ -1,5 +1,4 @@
-use super::short_time;
-use crate::api;
+use super::{api_resource, client, loaded, short_time};
 use crate::dto::{ApiKeyDto, ApiKeyPage, CreateApiKey, CreatedApiKeyDto};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -7,20 +6,12 @@ use leptos::task::spawn_local;
 
 #[component]
 pub fn ApiKeysPage() -> impl IntoView {
-    let list = RwSignal::new(None::<Result<ApiKeyPage, String>>);
-    let reload = RwSignal::new(0u32);
+    let list = api_resource::<ApiKeyPage>(|| Some("/api/v1/api-keys?limit=200".into()));
     let name = RwSignal::new(String::new());
     let consent = RwSignal::new(true);
     let admin = RwSignal::new(false);
     let created = RwSignal::new(None::<CreatedApiKeyDto>);
     let error = RwSignal::new(None::<String>);
-
-    Effect::new(move |_| {
-        reload.track();
-        spawn_local(async move {
-            list.set(Some(api::get::<ApiKeyPage>("/api/v1/api-keys?limit=200").await.map_err(|e| e.message)));
-        });
-    });
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -34,11 +25,11 @@ pub fn ApiKeysPage() -> impl IntoView {
         }
         let body = CreateApiKey { name: Some(name.get_untracked()), scopes };
         spawn_local(async move {
-            match api::post::<_, CreatedApiKeyDto>("/api/v1/api-keys", &body).await {
+            match client::post::<_, CreatedApiKeyDto>("/api/v1/api-keys", &body).await {
                 Ok(k) => {
                     created.set(Some(k));
                     name.set(String::new());
-                    reload.update(|n| *n += 1);
+                    list.refetch();
                 }
                 Err(e) => error.set(Some(e.message)),
             }
@@ -47,19 +38,19 @@ pub fn ApiKeysPage() -> impl IntoView {
 
     let revoke = move |k: ApiKeyDto| {
         spawn_local(async move {
-            match api::delete::<ApiKeyDto>(&format!("/api/v1/api-keys/{}", k.id)).await {
-                Ok(_) => reload.update(|n| *n += 1),
+            match client::delete::<ApiKeyDto>(&format!("/api/v1/api-keys/{}", k.id)).await {
+                Ok(_) => list.refetch(),
                 Err(e) => error.set(Some(e.message)),
             }
         });
     };
 
     let copy = move |key: String| {
-        #[cfg(feature = "hydrate")]
+        #[cfg(feature = "admin-hydrate")]
         if let Some(w) = web_sys::window() {
             let _ = w.navigator().clipboard().write_text(&key);
         }
-        #[cfg(not(feature = "hydrate"))]
+        #[cfg(not(feature = "admin-hydrate"))]
         let _ = key;
     };
 
@@ -90,7 +81,7 @@ pub fn ApiKeysPage() -> impl IntoView {
             </fieldset>
             <button type="submit">"Create key"</button>
         </form>
-        {move || match list.get() {
+        {move || match loaded(list) {
             None => view! { <p class="muted">"Loading…"</p> }.into_any(),
             Some(Err(e)) => view! { <p class="error">{e}</p> }.into_any(),
             Some(Ok(page)) if page.items.is_empty() => view! { <p class="muted">"No API keys yet."</p> }.into_any(),

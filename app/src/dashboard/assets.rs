@@ -1,5 +1,4 @@
-use super::short_time;
-use crate::api;
+use super::{api_resource, client, loaded, short_time};
 use crate::dto::{AssetDto, AssetPage, CreateAsset, PatchAsset};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -10,8 +9,7 @@ const KINDS: [(&str, &str); 4] =
 
 #[component]
 pub fn AssetsPage() -> impl IntoView {
-    let list = RwSignal::new(None::<Result<AssetPage, String>>);
-    let reload = RwSignal::new(0u32);
+    let list = api_resource::<AssetPage>(|| Some("/api/v1/assets?limit=200".into()));
     let editing = RwSignal::new(None::<String>);
     let name = RwSignal::new(String::new());
     let kind = RwSignal::new("website".to_string());
@@ -19,13 +17,6 @@ pub fn AssetsPage() -> impl IntoView {
     let description = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let status = RwSignal::new(None::<String>);
-
-    Effect::new(move |_| {
-        reload.track();
-        spawn_local(async move {
-            list.set(Some(api::get::<AssetPage>("/api/v1/assets?limit=200").await.map_err(|e| e.message)));
-        });
-    });
 
     let reset = move || {
         editing.set(None);
@@ -50,7 +41,7 @@ pub fn AssetsPage() -> impl IntoView {
                         url: (!url_value.trim().is_empty()).then_some(url_value),
                         description: Some(description.get_untracked()),
                     };
-                    api::post::<_, AssetDto>("/api/v1/assets", &body).await
+                    client::post::<_, AssetDto>("/api/v1/assets", &body).await
                 }
                 Some(id) => {
                     let body = PatchAsset {
@@ -59,14 +50,14 @@ pub fn AssetsPage() -> impl IntoView {
                         url: Some(url_value),
                         description: Some(description.get_untracked()),
                     };
-                    api::patch::<_, AssetDto>(&format!("/api/v1/assets/{id}"), &body).await
+                    client::patch::<_, AssetDto>(&format!("/api/v1/assets/{id}"), &body).await
                 }
             };
             match result {
                 Ok(a) => {
                     status.set(Some(format!("Saved “{}”.", a.name)));
                     reset();
-                    reload.update(|n| *n += 1);
+                    list.refetch();
                 }
                 Err(e) => error.set(Some(e.message)),
             }
@@ -84,10 +75,10 @@ pub fn AssetsPage() -> impl IntoView {
     let remove = move |a: AssetDto| {
         error.set(None);
         spawn_local(async move {
-            match api::delete::<serde_json::Value>(&format!("/api/v1/assets/{}", a.id)).await {
+            match client::delete::<serde_json::Value>(&format!("/api/v1/assets/{}", a.id)).await {
                 Ok(_) => {
                     status.set(Some(format!("Deleted “{}”.", a.name)));
-                    reload.update(|n| *n += 1);
+                    list.refetch();
                 }
                 Err(e) => error.set(Some(e.message)),
             }
@@ -118,7 +109,7 @@ pub fn AssetsPage() -> impl IntoView {
                 </Show>
             </div>
         </form>
-        {move || match list.get() {
+        {move || match loaded(list) {
             None => view! { <p class="muted">"Loading…"</p> }.into_any(),
             Some(Err(e)) => view! { <p class="error">{e}</p> }.into_any(),
             Some(Ok(page)) if page.items.is_empty() => view! { <p class="muted">"No assets yet."</p> }.into_any(),

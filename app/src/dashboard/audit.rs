@@ -1,44 +1,30 @@
-use super::short_time;
-use crate::api;
-use crate::dto::{AuditEventPage, LedgerVerificationDto};
+use super::{api_resource, loaded, short_time};
+use crate::dto::{LedgerEntryPage, LedgerVerificationDto};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 #[component]
 pub fn AuditPage() -> impl IntoView {
-    let events = RwSignal::new(None::<Result<AuditEventPage, String>>);
-    let verification = RwSignal::new(None::<Result<LedgerVerificationDto, String>>);
-    let verify = move || {
-        verification.set(None);
-        spawn_local(async move {
-            verification.set(Some(api::get::<LedgerVerificationDto>("/api/v1/audit/verify").await.map_err(|e| e.message)));
-        });
-    };
-    Effect::new(move |_| {
-        spawn_local(async move {
-            events.set(Some(api::get::<AuditEventPage>("/api/v1/audit/events?limit=100").await.map_err(|e| e.message)));
-        });
-        verify();
-    });
+    let entries = api_resource::<LedgerEntryPage>(|| Some("/api/v1/audit/events?limit=100".into()));
+    let verification = api_resource::<LedgerVerificationDto>(|| Some("/api/v1/audit/verify".into()));
     view! {
         <h1>"Audit"</h1>
         <p class="muted">"Every consent change is one entry in a hash-chained ledger. Editing or deleting an entry breaks the chain."</p>
         <div class="card">
-            {move || match verification.get() {
+            {move || match loaded(verification) {
                 None => view! { <p class="muted">"Verifying…"</p> }.into_any(),
                 Some(Ok(v)) if v.ok => view! { <p class="ok" role="status">{format!("Ledger intact: {} entries verified.", v.entries)}</p> }.into_any(),
                 Some(Ok(v)) => view! { <p class="error" role="alert">{format!("Ledger broken at {}", v.first_bad.map(|b| format!("entry {}: {}", b.seq, b.reason)).unwrap_or_default())}</p> }.into_any(),
                 Some(Err(e)) => view! { <p class="error">{e}</p> }.into_any(),
             }}
-            <button type="button" class="secondary" on:click=move |_| verify()>"Verify again"</button>
+            <button type="button" class="secondary" on:click=move |_| verification.refetch()>"Verify again"</button>
         </div>
-        {move || match events.get() {
+        {move || match loaded(entries) {
             None => view! { <p class="muted">"Loading…"</p> }.into_any(),
             Some(Err(e)) => view! { <p class="error">{e}</p> }.into_any(),
-            Some(Ok(page)) if page.items.is_empty() => view! { <p class="muted">"No consent events yet."</p> }.into_any(),
+            Some(Ok(page)) if page.items.is_empty() => view! { <p class="muted">"No consent recorded yet."</p> }.into_any(),
             Some(Ok(page)) => view! {
-                <table class="list" aria-label="Consent events">
-                    <thead><tr><th>"#"</th><th>"When"</th><th>"Action"</th><th>"Principal"</th><th>"Via"</th><th>"Purposes"</th><th>"Hash"</th></tr></thead>
+                <table class="list" aria-label="Ledger entries">
+                    <thead><tr><th>"#"</th><th>"When"</th><th>"Action"</th><th>"Data principal"</th><th>"Via"</th><th>"Purposes"</th><th>"Hash"</th></tr></thead>
                     <tbody>
                         {page.items.into_iter().map(|e| {
                             let purposes = e.purposes.iter().map(|p| format!("{}: {}", &p.purpose_id[..8.min(p.purpose_id.len())], if p.granted { "yes" } else { "no" })).collect::<Vec<_>>().join(", ");

@@ -1,5 +1,4 @@
-use super::short_time;
-use crate::api;
+use super::{api_resource, client, loaded, short_time};
 use crate::dto::{AssetPage, CollectionPointDto, CollectionPointPage, CreateCollectionPoint, PatchCollectionPoint, PurposeInput};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -26,9 +25,11 @@ struct NoticeRow {
 
 #[component]
 pub fn CollectionPointsPage() -> impl IntoView {
-    let list = RwSignal::new(None::<Result<CollectionPointPage, String>>);
-    let assets = RwSignal::new(Vec::<(String, String)>::new());
-    let reload = RwSignal::new(0u32);
+    let list = api_resource::<CollectionPointPage>(|| Some("/api/v1/collection-points?limit=200".into()));
+    let asset_page = api_resource::<AssetPage>(|| Some("/api/v1/assets?limit=200".into()));
+    let assets = move || -> Vec<(String, String)> {
+        loaded(asset_page).and_then(Result::ok).map(|p| p.items.into_iter().map(|a| (a.id, a.name)).collect()).unwrap_or_default()
+    };
     let editing = RwSignal::new(None::<String>);
     let asset_id = RwSignal::new(String::new());
     let name = RwSignal::new(String::new());
@@ -68,19 +69,13 @@ pub fn CollectionPointsPage() -> impl IntoView {
         add_notice("en".into(), String::new());
     };
 
+    // A new collection point goes to the first asset unless the admin picks another.
     Effect::new(move |_| {
-        reload.track();
-        spawn_local(async move {
-            list.set(Some(api::get::<CollectionPointPage>("/api/v1/collection-points?limit=200").await.map_err(|e| e.message)));
-            if let Ok(page) = api::get::<AssetPage>("/api/v1/assets?limit=200").await {
-                if asset_id.get_untracked().is_empty() {
-                    if let Some(first) = page.items.first() {
-                        asset_id.set(first.id.clone());
-                    }
-                }
-                assets.set(page.items.into_iter().map(|a| (a.id, a.name)).collect());
+        if let Some(first) = assets().into_iter().next() {
+            if asset_id.get_untracked().is_empty() {
+                asset_id.set(first.0);
             }
-        });
+        }
     });
     Effect::new(move |_| reset());
 
@@ -118,7 +113,7 @@ pub fn CollectionPointsPage() -> impl IntoView {
                         purposes,
                         notices,
                     };
-                    api::post::<_, CollectionPointDto>("/api/v1/collection-points", &body).await
+                    client::post::<_, CollectionPointDto>("/api/v1/collection-points", &body).await
                 }
                 Some(id) => {
                     let body = PatchCollectionPoint {
@@ -127,14 +122,14 @@ pub fn CollectionPointsPage() -> impl IntoView {
                         purposes: Some(purposes),
                         notices: Some(notices),
                     };
-                    api::patch::<_, CollectionPointDto>(&format!("/api/v1/collection-points/{id}"), &body).await
+                    client::patch::<_, CollectionPointDto>(&format!("/api/v1/collection-points/{id}"), &body).await
                 }
             };
             match result {
                 Ok(cp) => {
                     status.set(Some(format!("Saved {} “{}” (version {}).", cp.display_id, cp.name, cp.version)));
                     reset();
-                    reload.update(|n| *n += 1);
+                    list.refetch();
                 }
                 Err(e) => error.set(Some(e.message)),
             }
@@ -159,17 +154,17 @@ pub fn CollectionPointsPage() -> impl IntoView {
     let remove = move |cp: CollectionPointDto| {
         error.set(None);
         spawn_local(async move {
-            match api::delete::<serde_json::Value>(&format!("/api/v1/collection-points/{}", cp.id)).await {
+            match client::delete::<serde_json::Value>(&format!("/api/v1/collection-points/{}", cp.id)).await {
                 Ok(_) => {
                     status.set(Some(format!("Deleted {}.", cp.display_id)));
-                    reload.update(|n| *n += 1);
+                    list.refetch();
                 }
                 Err(e) => error.set(Some(e.message)),
             }
         });
     };
 
-    let asset_name = move |id: &str| assets.get().into_iter().find(|(a, _)| a == id).map(|(_, n)| n).unwrap_or_default();
+    let asset_name = move |id: &str| assets().into_iter().find(|(a, _)| a == id).map(|(_, n)| n).unwrap_or_default();
 
     view! {
         <h1>"Collection points"</h1>
@@ -180,7 +175,7 @@ pub fn CollectionPointsPage() -> impl IntoView {
             <h2>{move || if editing.get().is_some() { "Edit collection point" } else { "New collection point" }}</h2>
             <label for="cp_asset">"Asset"</label>
             <select id="cp_asset" required prop:value=asset_id on:change=move |ev| asset_id.set(event_target_value(&ev))>
-                {move || assets.get().into_iter().map(|(id, n)| view! { <option value=id>{n}</option> }).collect_view()}
+                {move || assets().into_iter().map(|(id, n)| view! { <option value=id>{n}</option> }).collect_view()}
             </select>
             <label for="cp_name">"Name"</label>
             <input id="cp_name" required prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
@@ -218,7 +213,7 @@ pub fn CollectionPointsPage() -> impl IntoView {
                 </Show>
             </div>
         </form>
-        {move || match list.get() {
+        {move || match loaded(list) {
             None => view! { <p class="muted">"Loading…"</p> }.into_any(),
             Some(Err(e)) => view! { <p class="error">{e}</p> }.into_any(),
             Some(Ok(page)) if page.items.is_empty() => view! { <p class="muted">"No collection points yet."</p> }.into_any(),

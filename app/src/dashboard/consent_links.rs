@@ -1,5 +1,5 @@
-use super::short_time;
-use crate::api;
+use super::client::{self, ClientError};
+use super::{api_resource, loaded, short_time};
 use crate::dto::{
     AssetPage, CollectionPointPage, ConsentLinkCreated, ConsentLinkHistory, ConsentLinkStatus, ConsentRequestDto, CreateConsentLink,
     RegenerateConsentLink,
@@ -73,33 +73,49 @@ async fn email_error_of(link: &ConsentLinkCreated) -> Option<String> {
     if link.delivery_status.get("email").map(String::as_str) != Some("failed") {
         return None;
     }
-    api::get::<ConsentRequestDto>(&format!("/api/v1/consent-requests/{}", enc(&link.request_id))).await.ok().and_then(|r| r.email_error)
+    client::get::<ConsentRequestDto>(&format!("/api/v1/consent-requests/{}", enc(&link.request_id))).await.ok().and_then(|r| r.email_error)
 }
 
-/// The collection points of one asset.
-async fn load_cps(asset: &str) -> Vec<CpOption> {
-    if asset.is_empty() {
-        return Vec::new();
+/// The collection points of the asset `asset` names, loaded whenever it changes.
+fn collection_points_of(asset: RwSignal<String>) -> impl Fn() -> Vec<CpOption> + Copy {
+    let page = api_resource::<CollectionPointPage>(move || {
+        let asset = asset.get();
+        (!asset.is_empty()).then(|| format!("/api/v1/collection-points?limit=200&asset_id={}", enc(&asset)))
+    });
+    move || {
+        let asset = asset.get();
+        loaded(page)
+            .and_then(Result::ok)
+            .map(|p| {
+                p.items
+                    .into_iter()
+                    .filter(|cp| cp.asset_id == asset)
+                    .map(|cp| CpOption { id: cp.id, display_id: cp.display_id, name: cp.name })
+                    .collect()
+            })
+            .unwrap_or_default()
     }
-    api::get::<CollectionPointPage>(&format!("/api/v1/collection-points?limit=200&asset_id={}", enc(asset)))
-        .await
-        .map(|p| {
-            p.items
-                .into_iter()
-                .filter(|cp| cp.asset_id == asset)
-                .map(|cp| CpOption { id: cp.id, display_id: cp.display_id, name: cp.name })
-                .collect()
-        })
-        .unwrap_or_default()
+}
+
+/// One request's status (the dialect) and details (the management view), together.
+async fn request_details(id: String) -> Result<(ConsentLinkStatus, ConsentRequestDto), ClientError> {
+    let path_id = enc(&id);
+    let status = client::get::<ConsentLinkStatus>(&format!("/api/v1/external/public/consent-link/status/{path_id}")).await?;
+    let request = client::get::<ConsentRequestDto>(&format!("/api/v1/consent-requests/{path_id}")).await?;
+    Ok((status, request))
 }
 
 #[component]
 pub fn ConsentLinksPage() -> impl IntoView {
+    let asset_page = api_resource::<AssetPage>(|| Some("/api/v1/assets?limit=200".into()));
+    let assets = move || -> Vec<(String, String)> {
+        loaded(asset_page).and_then(Result::ok).map(|p| p.items.into_iter().map(|a| (a.id, a.name)).collect()).unwrap_or_default()
+    };
+    let assets_loaded = move || loaded(asset_page).is_some();
+
     // The create form.
-    let assets = RwSignal::new(Vec::<(String, String)>::new());
-    let assets_loaded = RwSignal::new(false);
     let asset_id = RwSignal::new(String::new());
-    let cps = RwSignal::new(Vec::<CpOption>::new());
+    let cps = collection_points_of(asset_id);
     let cp_id = RwSignal::new(String::new());
     let phone = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
@@ -108,29 +124,40 @@ pub fn ConsentLinksPage() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let created = RwSignal::new(None::<NewLink>);
 
-    // History.
+    // History: the query the filters last asked for; the table follows it.
     let h_asset = RwSignal::new(String::new());
-    let h_cps = RwSignal::new(Vec::<CpOption>::new());
+    let h_cps = collection_points_of(h_asset);
     let h_cp = RwSignal::new(String::new());
     let h_event = RwSignal::new(String::new());
     let h_dp = RwSignal::new(String::new());
     let h_from = RwSignal::new(String::new());
     let h_to = RwSignal::new(String::new());
     let offset = RwSignal::new(0i64);
-    let history = RwSignal::new(None::<Result<ConsentLinkHistory, String>>);
-    let history_seq = StoredValue::new(0u32);
+    let history_query = RwSignal::new(None::<String>);
+    let history = api_resource::<ConsentLinkHistory>(move || {
+        history_query.get().map(|q| format!("/api/v1/external/public/consent-link/history?{q}"))
+    });
 
     // Details of one request.
     let selected = RwSignal::new(None::<String>);
-    let detail = RwSignal::new(None::<Result<(ConsentLinkStatus, ConsentRequestDto), String>>);
+    let detail = LocalResource::new(move || {
+        let id = selected.get();
+        async move {
+            match id {
+                Some(id) => Some(request_details(id).await.map_err(|e| e.message)),
+                None => None,
+            }
+        }
+    });
     let regen_busy = RwSignal::new(false);
     let regen_error = RwSignal::new(None::<String>);
     let regen_note = RwSignal::new(None::<String>);
 
     let hours = move || expiry.get_untracked().trim().parse::<i64>().unwrap_or(24);
 
+    // Asks the history for what the filters say now (again, if they say the same).
     let load_history = move || {
-        // After an await the page may be gone; then there is nothing to load.
+        // Called after awaits too, when the page may be gone: then there is nothing to load.
         let Some(asset) = h_asset.try_get_untracked() else {
             return;
         };
@@ -138,119 +165,72 @@ pub fn ConsentLinksPage() -> impl IntoView {
             return;
         }
         let mut query = format!("asset_id={}", enc(&asset));
-        for (key, value) in
-            [("collection_point_id", h_cp.get_untracked()), ("event_id", h_event.get_untracked()), ("dp_id", h_dp.get_untracked())]
-        {
+        let get = |s: RwSignal<String>| s.try_get_untracked().unwrap_or_default();
+        for (key, value) in [("collection_point_id", get(h_cp)), ("event_id", get(h_event)), ("dp_id", get(h_dp))] {
             let value = value.trim();
             if !value.is_empty() {
                 query.push_str(&format!("&{key}={}", enc(value)));
             }
         }
-        for (key, value) in [("from", h_from.get_untracked()), ("to", h_to.get_untracked())] {
+        for (key, value) in [("from", get(h_from)), ("to", get(h_to))] {
             if let Some(ts) = to_utc(&value) {
                 query.push_str(&format!("&{key}={}", enc(&ts)));
             }
         }
-        query.push_str(&format!("&limit={PAGE}&offset={}", offset.get_untracked()));
-        history_seq.update_value(|n| *n += 1);
-        let seq = history_seq.get_value();
-        spawn_local(async move {
-            let result = api::get::<ConsentLinkHistory>(&format!("/api/v1/external/public/consent-link/history?{query}"))
-                .await
-                .map_err(|e| e.message);
-            // Only the newest request counts.
-            if history_seq.try_get_value() == Some(seq) {
-                history.set(Some(result));
-            }
-        });
-    };
-
-    let load_details = move |id: String| {
-        if selected.try_get_untracked().flatten().as_deref() != Some(id.as_str()) {
-            detail.set(None);
-            regen_error.set(None);
-            regen_note.set(None);
+        query.push_str(&format!("&limit={PAGE}&offset={}", offset.try_get_untracked().unwrap_or_default()));
+        if history_query.try_get_untracked().flatten().as_deref() == Some(query.as_str()) {
+            history.refetch();
+        } else {
+            history_query.try_set(Some(query));
         }
-        selected.set(Some(id.clone()));
-        spawn_local(async move {
-            let path_id = enc(&id);
-            let status = api::get::<ConsentLinkStatus>(&format!("/api/v1/external/public/consent-link/status/{path_id}")).await;
-            let request = api::get::<ConsentRequestDto>(&format!("/api/v1/consent-requests/{path_id}")).await;
-            if selected.try_get_untracked().flatten().as_deref() != Some(id.as_str()) {
-                return;
-            }
-            detail.set(Some(match (status, request) {
-                (Ok(s), Ok(r)) => Ok((s, r)),
-                (Err(e), _) | (_, Err(e)) => Err(e.message),
-            }));
-        });
     };
 
+    let show_details = move |id: String| {
+        if selected.try_get_untracked().flatten().as_deref() != Some(id.as_str()) {
+            regen_error.try_set(None);
+            regen_note.try_set(None);
+            selected.try_set(Some(id));
+        } else {
+            detail.refetch();
+        }
+    };
+
+    // The first asset is chosen for the form and the history once the assets are in.
     Effect::new(move |_| {
-        spawn_local(async move {
-            match api::get::<AssetPage>("/api/v1/assets?limit=200").await {
-                Ok(page) => {
-                    if asset_id.try_get_untracked().is_none() {
-                        return;
-                    }
-                    let list: Vec<(String, String)> = page.items.into_iter().map(|a| (a.id, a.name)).collect();
-                    if asset_id.get_untracked().is_empty() {
-                        if let Some((id, _)) = list.first() {
-                            asset_id.set(id.clone());
-                        }
-                    }
-                    if h_asset.get_untracked().is_empty() {
-                        h_asset.set(asset_id.get_untracked());
-                    }
-                    assets.set(list);
-                    assets_loaded.set(true);
-                    load_history();
-                }
-                Err(e) => {
-                    error.set(Some(e.message));
-                    assets_loaded.set(true);
-                }
+        if let Some((first, _)) = assets().into_iter().next() {
+            if asset_id.get_untracked().is_empty() {
+                asset_id.set(first.clone());
             }
-        });
+            if h_asset.get_untracked().is_empty() {
+                h_asset.set(asset_id.get_untracked());
+                load_history();
+            }
+        }
     });
 
-    // The form's collection points follow its asset.
+    // The form's collection point follows its asset's list.
     Effect::new(move |_| {
-        let asset = asset_id.get();
-        spawn_local(async move {
-            let list = load_cps(&asset).await;
-            if asset_id.try_get_untracked().as_deref() != Some(asset.as_str()) {
-                return;
-            }
-            if !list.iter().any(|c| c.id == cp_id.get_untracked()) {
-                cp_id.set(list.first().map(|c| c.id.clone()).unwrap_or_default());
-            }
-            cps.set(list);
-        });
+        let list = cps();
+        if !list.iter().any(|c| c.id == cp_id.get_untracked()) {
+            cp_id.set(list.first().map(|c| c.id.clone()).unwrap_or_default());
+        }
     });
 
-    // So do the history filter's.
+    // A history filter for a collection point of another asset is dropped.
     Effect::new(move |_| {
-        let asset = h_asset.get();
-        spawn_local(async move {
-            let list = load_cps(&asset).await;
-            if h_asset.try_get_untracked().as_deref() != Some(asset.as_str()) {
-                return;
-            }
-            let current = h_cp.get_untracked();
-            if !current.is_empty() && !list.iter().any(|c| c.id == current) {
-                h_cp.set(String::new());
-            }
-            h_cps.set(list);
-        });
+        let list = h_cps();
+        let current = h_cp.get_untracked();
+        if !current.is_empty() && !list.is_empty() && !list.iter().any(|c| c.id == current) {
+            h_cp.set(String::new());
+        }
     });
 
     let copy = move |link: String| {
-        #[cfg(feature = "hydrate")]
+        #[cfg(feature = "admin-hydrate")]
         if let Some(w) = web_sys::window() {
             let _ = w.navigator().clipboard().write_text(&link);
         }
-        #[cfg(not(feature = "hydrate"))]
+        #[cfg(not(feature = "admin-hydrate"))]
         let _ = link;
     };
 
@@ -278,7 +258,7 @@ pub fn ConsentLinksPage() -> impl IntoView {
         };
         busy.set(true);
         spawn_local(async move {
-            match api::post::<_, ConsentLinkCreated>("/api/consent/consent-links", &body).await {
+            match client::post::<_, ConsentLinkCreated>("/api/consent/consent-links", &body).await {
                 Ok(link) => {
                     let email_error = email_error_of(&link).await;
                     created.set(Some(NewLink { heading: "Consent link created", link, email_error }));
@@ -298,13 +278,13 @@ pub fn ConsentLinksPage() -> impl IntoView {
         regen_busy.set(true);
         let body = RegenerateConsentLink { expiry_hours: Some(hours()) };
         spawn_local(async move {
-            match api::post::<_, ConsentLinkCreated>(&format!("/api/consent/consent-links/{}/regenerate", enc(&id)), &body).await {
+            match client::post::<_, ConsentLinkCreated>(&format!("/api/consent/consent-links/{}/regenerate", enc(&id)), &body).await {
                 Ok(link) => {
                     let email_error = email_error_of(&link).await;
                     let request_id = link.request_id.clone();
                     let note = format!("Link regenerated; the new link expires {}.", short_time(&link.expires_at));
                     created.set(Some(NewLink { heading: "Consent link regenerated", link, email_error }));
-                    load_details(request_id);
+                    show_details(request_id);
                     regen_note.set(Some(note));
                     load_history();
                 }
@@ -325,20 +305,20 @@ pub fn ConsentLinksPage() -> impl IntoView {
             <h2>"New consent link"</h2>
             <label for="link_asset">"Asset"</label>
             <select id="link_asset" required prop:value=asset_id on:change=move |ev| choose_asset(event_target_value(&ev))>
-                {move || assets.get().into_iter().map(|(id, n)| {
+                {move || assets().into_iter().map(|(id, n)| {
                     let this = id.clone();
                     view! { <option value=id prop:selected={move || asset_id.get() == this}>{n}</option> }
                 }).collect_view()}
             </select>
             <label for="link_cp">"Collection point"</label>
             <select id="link_cp" required prop:value=cp_id on:change=move |ev| cp_id.set(event_target_value(&ev))>
-                {move || cps.get().into_iter().map(|CpOption { id, display_id, name }| {
+                {move || cps().into_iter().map(|CpOption { id, display_id, name }| {
                     let this = id.clone();
                     let label = format!("{display_id} — {name}");
                     view! { <option value=id prop:selected={move || cp_id.get() == this}>{label}</option> }
                 }).collect_view()}
             </select>
-            {move || (assets_loaded.get() && !asset_id.get().is_empty() && cps.with(|c| c.is_empty()))
+            {move || (assets_loaded() && !asset_id.get().is_empty() && cps().is_empty())
                 .then(|| view! { <p class="muted">"This asset has no collection points yet."</p> })}
             <label for="link_phone">"Phone"</label>
             <input id="link_phone" type="tel" required autocomplete="off" placeholder="+919876543210 or 10 digits"
@@ -377,7 +357,7 @@ pub fn ConsentLinksPage() -> impl IntoView {
         <form class="card" on:submit=on_search aria-label="History filters">
             <label for="hist_asset">"Filter by asset"</label>
             <select id="hist_asset" prop:value=h_asset on:change=move |ev| h_asset.set(event_target_value(&ev))>
-                {move || assets.get().into_iter().map(|(id, n)| {
+                {move || assets().into_iter().map(|(id, n)| {
                     let this = id.clone();
                     view! { <option value=id prop:selected={move || h_asset.get() == this}>{n}</option> }
                 }).collect_view()}
@@ -385,7 +365,7 @@ pub fn ConsentLinksPage() -> impl IntoView {
             <label for="hist_cp">"Filter by collection point"</label>
             <select id="hist_cp" prop:value=h_cp on:change=move |ev| h_cp.set(event_target_value(&ev))>
                 <option value="" prop:selected={move || h_cp.get().is_empty()}>"All collection points"</option>
-                {move || h_cps.get().into_iter().map(|CpOption { id, display_id, name }| {
+                {move || h_cps().into_iter().map(|CpOption { id, display_id, name }| {
                     let this = id.clone();
                     let label = format!("{display_id} — {name}");
                     view! { <option value=id prop:selected={move || h_cp.get() == this}>{label}</option> }
@@ -407,8 +387,8 @@ pub fn ConsentLinksPage() -> impl IntoView {
     }
     .into_any();
 
-    let history_view = move || match history.get() {
-        None if assets_loaded.get() && assets.with(|a| a.is_empty()) => {
+    let history_view = move || match loaded(history) {
+        None if assets_loaded() && assets().is_empty() => {
             view! { <p class="muted">"No assets yet. Create an asset and a collection point first."</p> }.into_any()
         }
         None => view! { <p class="muted">"Loading…"</p> }.into_any(),
@@ -416,7 +396,7 @@ pub fn ConsentLinksPage() -> impl IntoView {
         Some(Ok(h)) => {
             let s = h.summary;
             let count = h.count;
-            let known = h_cps.get();
+            let known = h_cps();
             let rows = if h.data.is_empty() {
                 view! { <p class="muted">"No consent links match."</p> }.into_any()
             } else {
@@ -448,7 +428,7 @@ pub fn ConsentLinksPage() -> impl IntoView {
                                         <td>{or_dash(r.consent_action.as_deref())}</td>
                                         <td>{r.regeneration_count}</td>
                                         <td class="row-actions">
-                                            <button type="button" class="secondary" on:click=move |_| load_details(rid.clone())>"Details"</button>
+                                            <button type="button" class="secondary" on:click=move |_| show_details(rid.clone())>"Details"</button>
                                         </td>
                                     </tr>
                                 }
@@ -484,7 +464,7 @@ pub fn ConsentLinksPage() -> impl IntoView {
         }
     };
 
-    let detail_view = move || match detail.get() {
+    let detail_view = move || match detail.get().flatten() {
         None => view! { <p class="muted">"Loading…"</p> }.into_any(),
         Some(Err(e)) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
         Some(Ok((st, rq))) => {
@@ -580,10 +560,7 @@ pub fn ConsentLinksPage() -> impl IntoView {
                 {move || regen_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                 {detail_view}
                 <div class="actions">
-                    <button type="button" class="secondary" on:click=move |_| {
-                        selected.set(None);
-                        detail.set(None);
-                    }>"Close"</button>
+                    <button type="button" class="secondary" on:click=move |_| selected.set(None)>"Close"</button>
                 </div>
             </section>
         </Show>

@@ -1,9 +1,15 @@
 //! The admin dashboard: a single-page app under `/admin`, talking to the management API with
-//! the session token.
+//! the session token (see [`client`]).
+//!
+//! One way to load data, on every page: [`api_resource`], a `LocalResource` that fetches in
+//! the browser, fetches again when the signals it reads change, and is `refetch()`ed after a
+//! page changes something. A newer fetch supersedes an older one, so no page keeps race
+//! counters. Writes are event handlers that call the API and then refetch.
 
 mod api_keys;
 mod assets;
 mod audit;
+pub mod client;
 mod collection_points;
 mod consent_links;
 
@@ -13,14 +19,78 @@ pub use audit::AuditPage;
 pub use collection_points::CollectionPointsPage;
 pub use consent_links::ConsentLinksPage;
 
-use crate::api;
 use crate::dto::{ApiKeyPage, AssetPage, CollectionPointPage, LedgerVerificationDto, LoginRequest, MeDto, SessionDto, SetupRequest};
-use crate::mark_hydrated;
+use crate::error::AppError;
+use crate::{mark_hydrated, NotFound};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::{Outlet, A};
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes, A};
 use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::path;
+use serde::de::DeserializeOwned;
+
+/// The dashboard and the home page.
+#[component]
+pub fn AdminApp() -> impl IntoView {
+    provide_meta_context();
+    provide_session();
+    view! {
+        <Title text="Assent"/>
+        <Router>
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=Home/>
+                <Route path=path!("/admin/login") view=LoginPage/>
+                <Route path=path!("/admin/setup") view=SetupPage/>
+                <ParentRoute path=path!("/admin") view=AdminLayout>
+                    <Route path=path!("") view=Overview/>
+                    <Route path=path!("assets") view=AssetsPage/>
+                    <Route path=path!("collection-points") view=CollectionPointsPage/>
+                    <Route path=path!("api-keys") view=ApiKeysPage/>
+                    <Route path=path!("audit") view=AuditPage/>
+                    <Route path=path!("consent-links") view=ConsentLinksPage/>
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+#[component]
+fn Home() -> impl IntoView {
+    view! {
+        <main class="page narrow">
+            <h1>"Assent"</h1>
+            <p>"Self-hosted consent management: consent links, a hosted consent page, an embeddable banner and one tamper-evident ledger."</p>
+            <p><A href="/admin">"Open the dashboard"</A></p>
+        </main>
+    }
+}
+
+/// A management API resource as a page shows it: `None` while loading (and whenever `path`
+/// is `None`), then the data or the error's message.
+pub(crate) type ApiResource<T> = LocalResource<Option<Result<T, String>>>;
+
+/// Loads `path()` from the management API; see the module documentation.
+pub(crate) fn api_resource<T>(path: impl Fn() -> Option<String> + 'static) -> ApiResource<T>
+where
+    T: DeserializeOwned + 'static,
+{
+    LocalResource::new(move || {
+        let path = path();
+        async move {
+            match path {
+                Some(path) => Some(client::get::<T>(&path).await.map_err(|e| e.message)),
+                None => None,
+            }
+        }
+    })
+}
+
+/// What an [`ApiResource`] holds right now: `None` until it has loaded.
+pub(crate) fn loaded<T: Clone + 'static>(resource: ApiResource<T>) -> Option<Result<T, String>> {
+    resource.get().flatten()
+}
 
 /// Who is signed in, once the browser has checked its token.
 #[derive(Clone, Copy)]
@@ -31,8 +101,8 @@ pub struct Session {
 impl Session {
     /// Keeps a fresh session (from sign-in or setup) for the calls that follow.
     fn begin(&self, s: SessionDto) {
-        api::set_token(Some(&s.token));
-        api::set_org(&s.org.slug);
+        client::set_token(Some(&s.token));
+        client::set_org(&s.org.slug);
         self.me.set(Some(MeDto { user: s.user, org: s.org }));
     }
 }
@@ -55,32 +125,30 @@ pub fn AdminLayout() -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
     mark_hydrated();
+    // Who the stored token belongs to; a fresh sign-in already knows.
+    let me = LocalResource::new(move || async move {
+        if let Some(me) = session.me.get_untracked() {
+            return Some(me);
+        }
+        client::token()?;
+        client::get::<MeDto>("/api/v1/me").await.ok()
+    });
     {
         let navigate = navigate.clone();
-        Effect::new(move |_| {
-            if api::token().is_none() {
-                navigate("/admin/login", Default::default());
-                return;
+        Effect::new(move |_| match me.get() {
+            Some(Some(found)) => {
+                client::set_org(&found.org.slug);
+                session.me.set(Some(found));
             }
-            if session.me.get_untracked().is_none() {
-                let navigate = navigate.clone();
-                spawn_local(async move {
-                    match api::get::<MeDto>("/api/v1/me").await {
-                        Ok(me) => {
-                            api::set_org(&me.org.slug);
-                            session.me.set(Some(me));
-                        }
-                        Err(_) => navigate("/admin/login", Default::default()),
-                    }
-                });
-            }
+            Some(None) => navigate("/admin/login", Default::default()),
+            None => {}
         });
     }
     let sign_out = move |_| {
         let navigate = navigate.clone();
         spawn_local(async move {
-            let _ = api::post::<_, serde_json::Value>("/api/v1/auth/logout", &serde_json::json!({})).await;
-            api::set_token(None);
+            let _ = client::post::<_, serde_json::Value>("/api/v1/auth/logout", &serde_json::json!({})).await;
+            client::set_token(None);
             session.me.set(None);
             navigate("/admin/login", Default::default());
         });
@@ -116,17 +184,11 @@ pub fn AdminLayout() -> impl IntoView {
 #[component]
 pub fn Overview() -> impl IntoView {
     let session = use_session();
-    let counts = RwSignal::new(None::<(i64, i64, i64)>);
-    let ledger = RwSignal::new(None::<Result<LedgerVerificationDto, String>>);
-    Effect::new(move |_| {
-        spawn_local(async move {
-            let a = api::get::<AssetPage>("/api/v1/assets?limit=1").await.map(|p| p.total).unwrap_or(0);
-            let c = api::get::<CollectionPointPage>("/api/v1/collection-points?limit=1").await.map(|p| p.total).unwrap_or(0);
-            let k = api::get::<ApiKeyPage>("/api/v1/api-keys?limit=1").await.map(|p| p.total).unwrap_or(0);
-            counts.set(Some((a, c, k)));
-            ledger.set(Some(api::get::<LedgerVerificationDto>("/api/v1/audit/verify").await.map_err(|e| e.message)));
-        });
-    });
+    let assets = api_resource::<AssetPage>(|| Some("/api/v1/assets?limit=1".into()));
+    let points = api_resource::<CollectionPointPage>(|| Some("/api/v1/collection-points?limit=1".into()));
+    let keys = api_resource::<ApiKeyPage>(|| Some("/api/v1/api-keys?limit=1".into()));
+    let ledger = api_resource::<LedgerVerificationDto>(|| Some("/api/v1/audit/verify".into()));
+    let total = |r: Option<Result<i64, String>>| r.and_then(Result::ok).unwrap_or(0);
     view! {
         <h1>"Overview"</h1>
         {move || session.me.get().map(|me| view! {
@@ -137,14 +199,21 @@ pub fn Overview() -> impl IntoView {
             </p>
         })}
         <div class="tiles">
-            {move || counts.get().map(|(a, c, k)| view! {
-                <div class="tile"><span class="num">{a}</span><span>"assets"</span></div>
-                <div class="tile"><span class="num">{c}</span><span>"collection points"</span></div>
-                <div class="tile"><span class="num">{k}</span><span>"API keys"</span></div>
-            })}
+            {move || {
+                let (a, c, k) = (
+                    loaded(assets).map(|r| r.map(|p| p.total)),
+                    loaded(points).map(|r| r.map(|p| p.total)),
+                    loaded(keys).map(|r| r.map(|p| p.total)),
+                );
+                (a.is_some() && c.is_some() && k.is_some()).then(|| view! {
+                    <div class="tile"><span class="num">{total(a)}</span><span>"assets"</span></div>
+                    <div class="tile"><span class="num">{total(c)}</span><span>"collection points"</span></div>
+                    <div class="tile"><span class="num">{total(k)}</span><span>"API keys"</span></div>
+                })
+            }}
         </div>
         <h2>"Ledger"</h2>
-        {move || match ledger.get() {
+        {move || match loaded(ledger) {
             None => view! { <p class="muted">"Checking the ledger…"</p> }.into_any(),
             Some(Ok(v)) if v.ok => view! { <p class="ok">{format!("Intact: {} entries, head {}", v.entries, &v.head_hash[..16])}</p> }.into_any(),
             Some(Ok(v)) => view! { <p class="error">{format!("Broken: {}", v.first_bad.map(|b| format!("entry {}: {}", b.seq, b.reason)).unwrap_or_default())}</p> }.into_any(),
@@ -153,13 +222,19 @@ pub fn Overview() -> impl IntoView {
     }
 }
 
+/// Whether this installation still needs its first admin. The sign-in page says how to create one.
+#[server(prefix = "/_server", endpoint = "setup_status")]
+pub async fn setup_status() -> Result<bool, AppError> {
+    Ok(crate::error::services()?.tenancy.setup_needed().await?)
+}
+
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    let needs_setup = Resource::new(|| (), |_| crate::setup_status());
+    let needs_setup = Resource::new(|| (), |_| setup_status());
     let session = use_session();
     let navigate = use_navigate();
     mark_hydrated();
@@ -170,7 +245,7 @@ pub fn LoginPage() -> impl IntoView {
         let navigate = navigate.clone();
         spawn_local(async move {
             let req = LoginRequest { email: email.get_untracked(), password: password.get_untracked() };
-            match api::post::<_, SessionDto>("/api/v1/auth/login", &req).await {
+            match client::post::<_, SessionDto>("/api/v1/auth/login", &req).await {
                 Ok(s) => {
                     session.begin(s);
                     navigate("/admin", Default::default());
@@ -243,7 +318,7 @@ pub fn SetupPage() -> impl IntoView {
                 email: email.get_untracked(),
                 password: password.get_untracked(),
             };
-            match api::post::<_, SessionDto>("/api/v1/setup", &req).await {
+            match client::post::<_, SessionDto>("/api/v1/setup", &req).await {
                 Ok(s) => {
                     session.begin(s);
                     navigate("/admin", Default::default());

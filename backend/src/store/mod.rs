@@ -1,26 +1,102 @@
-//! The store: one pool over SQLite or PostgreSQL through sqlx's `Any` driver. Every query is
-//! portable SQL with `$n` placeholders (SQLite reads `$n` positionally), so both databases run
-//! the same code and the same test suite.
+//! The store, by aggregate: [`tenancy`] (organisations, users, sessions, API keys), [`catalog`]
+//! (assets, collection points), [`ledger`] (principals, the hash-chained entries, current
+//! consent), [`links`] (consent-link requests and their link instances) and [`jobs`] (the
+//! outbox). Each aggregate is a set of functions over a connection or a transaction that the
+//! calling service passes in, so one service can make several aggregates change in one commit.
+//!
+//! SQLite and PostgreSQL run the same portable SQL through sqlx's `Any` driver (`$n`
+//! placeholders, BIGINT millisecond times, TEXT ids). What differs between them is in [`Db`]
+//! and nowhere else.
 
-mod catalog;
-mod tenancy;
+pub mod catalog;
+pub mod jobs;
+pub mod ledger;
+pub mod links;
+pub mod tenancy;
 
-pub use catalog::*;
-pub use tenancy::*;
-
+use crate::clock::Clock;
 use crate::config::DatabaseConfig;
 use crate::Result;
 use sqlx::any::AnyPoolOptions;
-use sqlx::{AnyPool, Connection, Transaction};
+use sqlx::{Any, AnyConnection, AnyPool, Connection, Transaction};
+use std::ops::{Deref, DerefMut};
 use std::str::FromStr;
 use std::time::Duration;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
+/// The database differences, all of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Db {
+    Sqlite,
+    Postgres,
+}
+
+impl Db {
+    /// A write transaction. SQLite's `IMMEDIATE` takes the write lock at once: a deferred
+    /// transaction that reads first and writes later would fail with SQLITE_BUSY when another
+    /// writer committed in between, instead of waiting for the lock.
+    fn begin_write(self) -> &'static str {
+        match self {
+            Db::Sqlite => "BEGIN IMMEDIATE",
+            Db::Postgres => "BEGIN",
+        }
+    }
+
+    /// Row locks that other workers skip instead of waiting for. SQLite has one writer at a
+    /// time, so its claims are exclusive already.
+    pub(crate) fn skip_locked(self) -> &'static str {
+        match self {
+            Db::Sqlite => "",
+            Db::Postgres => " FOR UPDATE SKIP LOCKED",
+        }
+    }
+
+    fn max_connections(self) -> u32 {
+        match self {
+            Db::Sqlite => 8,
+            Db::Postgres => 16,
+        }
+    }
+}
+
 #[derive(Clone)]
 pub struct Store {
     pool: AnyPool,
-    postgres: bool,
+    db: Db,
+    clock: Clock,
+}
+
+/// A pooled connection, for reads.
+pub type Conn = sqlx::pool::PoolConnection<Any>;
+
+/// A write transaction, with the one moment its rows are stamped with.
+pub struct Tx {
+    inner: Transaction<'static, Any>,
+    now: i64,
+}
+
+impl Tx {
+    pub fn now(&self) -> i64 {
+        self.now
+    }
+
+    pub async fn commit(self) -> Result<()> {
+        Ok(self.inner.commit().await?)
+    }
+}
+
+impl Deref for Tx {
+    type Target = AnyConnection;
+    fn deref(&self) -> &AnyConnection {
+        &self.inner
+    }
+}
+
+impl DerefMut for Tx {
+    fn deref_mut(&mut self) -> &mut AnyConnection {
+        &mut self.inner
+    }
 }
 
 /// Paging for every list: `limit` 1-200 (default 50) and `offset`.
@@ -61,10 +137,10 @@ pub struct Paged<T> {
 
 impl Store {
     /// Connects without touching the schema.
-    pub async fn connect(config: &DatabaseConfig) -> Result<Self> {
+    pub async fn connect(config: &DatabaseConfig, clock: Clock) -> Result<Self> {
         sqlx::any::install_default_drivers();
-        let postgres = config.is_postgres();
-        if !postgres {
+        let db = if config.is_postgres() { Db::Postgres } else { Db::Sqlite };
+        if db == Db::Sqlite {
             // WAL is a property of the database file; set it once with the native driver,
             // because the Any driver only takes URL options.
             let opts = sqlx::sqlite::SqliteConnectOptions::from_str(&config.url)?
@@ -75,11 +151,11 @@ impl Store {
             conn.close().await?;
         }
         let pool = AnyPoolOptions::new()
-            .max_connections(if postgres { 16 } else { 8 })
+            .max_connections(db.max_connections())
             .acquire_timeout(Duration::from_secs(10))
             .after_connect(move |conn, _| {
                 Box::pin(async move {
-                    if !postgres {
+                    if db == Db::Sqlite {
                         // Wait for the single writer instead of failing with SQLITE_BUSY.
                         sqlx::query("PRAGMA busy_timeout = 10000").execute(&mut *conn).await?;
                         sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *conn).await?;
@@ -89,12 +165,12 @@ impl Store {
             })
             .connect(&config.url)
             .await?;
-        Ok(Self { pool, postgres })
+        Ok(Self { pool, db, clock })
     }
 
     /// Connects and applies pending migrations.
-    pub async fn open(config: &DatabaseConfig) -> Result<Self> {
-        let store = Self::connect(config).await?;
+    pub async fn open(config: &DatabaseConfig, clock: Clock) -> Result<Self> {
+        let store = Self::connect(config, clock).await?;
         store.migrate().await?;
         Ok(store)
     }
@@ -104,12 +180,28 @@ impl Store {
         Ok(())
     }
 
-    pub fn is_postgres(&self) -> bool {
-        self.postgres
+    pub fn db(&self) -> Db {
+        self.db
     }
 
-    pub fn pool(&self) -> &AnyPool {
-        &self.pool
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
+    /// Milliseconds since the epoch, by the store's clock.
+    pub fn now(&self) -> i64 {
+        self.clock.now_ms()
+    }
+
+    /// A connection for reads.
+    pub async fn conn(&self) -> Result<Conn> {
+        Ok(self.pool.acquire().await?)
+    }
+
+    /// A write transaction. Nothing it writes is visible, or acknowledged, before `commit`.
+    pub async fn begin(&self) -> Result<Tx> {
+        let inner = self.pool.begin_with(self.db.begin_write()).await?;
+        Ok(Tx { inner, now: self.now() })
     }
 
     /// Ready: the database answers and every known migration is applied.
@@ -118,19 +210,13 @@ impl Store {
         Ok(applied as usize >= MIGRATOR.iter().count())
     }
 
+    /// (open connections, idle connections)
     pub fn pool_stats(&self) -> (u32, usize) {
         (self.pool.size(), self.pool.num_idle())
     }
 
-    /// A transaction that holds the write lock from its first statement. On SQLite a deferred
-    /// transaction that reads first and writes later can fail with SQLITE_BUSY when another
-    /// writer committed in between; taking the lock up front makes it wait instead.
-    pub(crate) async fn begin_write(&self) -> Result<Transaction<'static, sqlx::Any>> {
-        let mut tx = self.pool.begin().await?;
-        if !self.postgres {
-            sqlx::query("UPDATE ledger_head SET id = id WHERE id = 1").execute(&mut *tx).await?;
-        }
-        Ok(tx)
+    pub async fn close(&self) {
+        self.pool.close().await;
     }
 }
 

@@ -1,13 +1,12 @@
 //! The test harness: the real router on a real port (0), on a fresh database.
 #![allow(dead_code)]
 
-use backend::store::NewOrg;
+use backend::services::tenancy::NewOrg;
 use backend::testing::{Backend, TestDb};
 use backend::types::{Name, Role};
 use reqwest::{Client, Method, StatusCode};
 use serde_json::{json, Value};
-use server::{build_router, AppState, ServerConfig};
-use std::net::SocketAddr;
+use server::{AppState, Application, ServerConfig};
 
 pub struct App {
     pub base: String,
@@ -15,6 +14,7 @@ pub struct App {
     pub db: TestDb,
     /// The running server's state, for driving its background work from a test.
     pub state: AppState,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
 pub struct Tenant {
@@ -28,37 +28,53 @@ impl App {
         Self::start_with(Backend::Sqlite, |_| {}).await
     }
 
-    /// A server on a fresh database of `backend`, with its configuration adjusted by `configure`.
+    /// The real server on port 0 and a fresh database of `backend`, with its configuration
+    /// adjusted by `configure`. Its outbox worker runs, but only when a test asks it to
+    /// (`state.services.outbox.run_due`): the interval is an hour.
     pub async fn start_with(backend: Backend, configure: impl FnOnce(&mut ServerConfig)) -> Self {
-        let db = TestDb::new(backend).await;
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap();
-        let mut config = ServerConfig::new(addr, None);
+        Self::start_on(TestDb::new(backend).await, configure).await
+    }
+
+    async fn start_on(db: TestDb, configure: impl FnOnce(&mut ServerConfig)) -> Self {
+        let mut config = ServerConfig::new("127.0.0.1:0".parse().unwrap(), None);
+        config.outbox_interval = std::time::Duration::from_secs(3600);
         configure(&mut config);
-        let state = AppState::new(db.store.clone(), config);
-        let router = build_router(state.clone());
-        tokio::spawn(async move {
-            axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await.unwrap();
-        });
-        Self { base: format!("http://{addr}"), http: client(), db, state }
+        let app = Application::build(db.store.clone(), config).await.expect("bind");
+        let base = format!("http://{}", app.local_addr());
+        let state = app.state().clone();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        tokio::spawn(app.run_until(async move {
+            let _ = stopped.await;
+        }));
+        Self { base, http: client(), db, state, stop: Some(stop) }
+    }
+
+    /// Stops this server (as a crash would, it finishes nothing it was doing) and starts
+    /// another on the same database: what a restart after a crash looks like from outside.
+    pub async fn restart(self, configure: impl FnOnce(&mut ServerConfig)) -> Self {
+        let App { db, stop, .. } = self;
+        if let Some(stop) = stop {
+            let _ = stop.send(());
+        }
+        Self::start_on(db, configure).await
     }
 
     pub async fn tenant(&self, slug: &str) -> Tenant {
-        let store = &self.db.store;
-        let org = store
+        let tenancy = &self.state.services.tenancy;
+        let org = tenancy
             .create_org(&NewOrg { slug: slug.parse().unwrap(), name: Name::parse("n", slug, 99).unwrap(), subdomain: None })
             .await
             .unwrap();
-        store
+        tenancy
             .create_user(&org.id, &format!("owner@{slug}.test").parse().unwrap(), Role::Owner, &"owner password 1".parse().unwrap())
             .await
             .unwrap();
-        store
+        tenancy
             .create_user(&org.id, &format!("viewer@{slug}.test").parse().unwrap(), Role::Viewer, &"viewer password 1".parse().unwrap())
             .await
             .unwrap();
-        let admin = store.create_api_key(&org.id, &Name::parse("n", "admin", 9).unwrap(), &"admin".parse().unwrap()).await.unwrap();
-        let consent = store.create_api_key(&org.id, &Name::parse("n", "consent", 9).unwrap(), &"consent".parse().unwrap()).await.unwrap();
+        let admin = tenancy.issue_api_key(&org.id, &Name::parse("n", "admin", 9).unwrap(), &"admin".parse().unwrap()).await.unwrap();
+        let consent = tenancy.issue_api_key(&org.id, &Name::parse("n", "consent", 9).unwrap(), &"consent".parse().unwrap()).await.unwrap();
         Tenant { slug: slug.into(), admin_key: admin.key, consent_key: consent.key }
     }
 

@@ -1,22 +1,22 @@
-//! The dashboard's calls to the management API. The session token lives in the browser's
+//! The dashboard's client of the management API. The session token lives in the browser's
 //! localStorage and travels as `Authorization: Bearer`, never as a cookie, so a cross-site page
 //! cannot make requests with it.
 
 use serde::{de::DeserializeOwned, Serialize};
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct ApiError {
+pub struct ClientError {
     pub status: u16,
     pub message: String,
 }
 
-impl std::fmt::Display for ApiError {
+impl std::fmt::Display for ClientError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.message)
     }
 }
 
-#[cfg(feature = "hydrate")]
+#[cfg(feature = "admin-hydrate")]
 mod imp {
     use super::*;
     use gloo_net::http::{Request, RequestBuilder, Response};
@@ -59,13 +59,13 @@ mod imp {
         }
     }
 
-    async fn read<T: DeserializeOwned>(res: Result<Response, gloo_net::Error>) -> Result<T, ApiError> {
-        let res = res.map_err(|e| ApiError { status: 0, message: format!("network error: {e}") })?;
+    async fn read<T: DeserializeOwned>(res: Result<Response, gloo_net::Error>) -> Result<T, ClientError> {
+        let res = res.map_err(|e| ClientError { status: 0, message: format!("network error: {e}") })?;
         let status = res.status();
         if (200..300).contains(&status) {
-            let text = res.text().await.map_err(|e| ApiError { status, message: e.to_string() })?;
+            let text = res.text().await.map_err(|e| ClientError { status, message: e.to_string() })?;
             let text = if text.is_empty() { "null".to_string() } else { text };
-            serde_json::from_str(&text).map_err(|e| ApiError { status, message: format!("unexpected response: {e}") })
+            serde_json::from_str(&text).map_err(|e| ClientError { status, message: format!("unexpected response: {e}") })
         } else {
             if status == 401 {
                 set_token(None);
@@ -76,40 +76,40 @@ mod imp {
                 .map(|b| b.error.message)
                 .or_else(|_| serde_json::from_str::<crate::dto::DetailError>(&text).map(|b| b.detail))
                 .unwrap_or_else(|_| format!("request failed with status {status}"));
-            Err(ApiError { status, message })
+            Err(ClientError { status, message })
         }
     }
 
-    pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ClientError> {
         read(authed(Request::get(path)).send().await).await
     }
 
-    pub async fn delete<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    pub async fn delete<T: DeserializeOwned>(path: &str) -> Result<T, ClientError> {
         read(authed(Request::delete(path)).send().await).await
     }
 
-    pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+    pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ClientError> {
         send(Request::post(path), body).await
     }
 
-    pub async fn patch<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+    pub async fn patch<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ClientError> {
         send(Request::patch(path), body).await
     }
 
-    async fn send<B: Serialize, T: DeserializeOwned>(builder: RequestBuilder, body: &B) -> Result<T, ApiError> {
-        let req = authed(builder).json(body).map_err(|e| ApiError { status: 0, message: e.to_string() })?;
+    async fn send<B: Serialize, T: DeserializeOwned>(builder: RequestBuilder, body: &B) -> Result<T, ClientError> {
+        let req = authed(builder).json(body).map_err(|e| ClientError { status: 0, message: e.to_string() })?;
         read(req.send().await).await
     }
 }
 
 /// On the server these are never reached: the dashboard calls them only from event handlers
 /// and effects, which run in the browser.
-#[cfg(not(feature = "hydrate"))]
+#[cfg(not(feature = "admin-hydrate"))]
 mod imp {
     use super::*;
 
-    fn server_side() -> ApiError {
-        ApiError { status: 0, message: "the management API is called from the browser".into() }
+    fn server_side() -> ClientError {
+        ClientError { status: 0, message: "the management API is called from the browser".into() }
     }
 
     pub fn token() -> Option<String> {
@@ -117,16 +117,16 @@ mod imp {
     }
     pub fn set_token(_token: Option<&str>) {}
     pub fn set_org(_slug: &str) {}
-    pub async fn get<T: DeserializeOwned>(_path: &str) -> Result<T, ApiError> {
+    pub async fn get<T: DeserializeOwned>(_path: &str) -> Result<T, ClientError> {
         Err(server_side())
     }
-    pub async fn delete<T: DeserializeOwned>(_path: &str) -> Result<T, ApiError> {
+    pub async fn delete<T: DeserializeOwned>(_path: &str) -> Result<T, ClientError> {
         Err(server_side())
     }
-    pub async fn post<B: Serialize, T: DeserializeOwned>(_path: &str, _body: &B) -> Result<T, ApiError> {
+    pub async fn post<B: Serialize, T: DeserializeOwned>(_path: &str, _body: &B) -> Result<T, ClientError> {
         Err(server_side())
     }
-    pub async fn patch<B: Serialize, T: DeserializeOwned>(_path: &str, _body: &B) -> Result<T, ApiError> {
+    pub async fn patch<B: Serialize, T: DeserializeOwned>(_path: &str, _body: &B) -> Result<T, ClientError> {
         Err(server_side())
     }
 }

@@ -1,12 +1,10 @@
-//! The hosted consent page that a consent link opens: `/{org subdomain}/{display_id}/{event_id}`.
-//! Rendered on the server (it waits for its data, so expired and unknown links get their real
-//! HTTP status) and hydrated; its form is a plain POST, so it works without JavaScript too.
+//! The hosted consent page that a consent link opens: `/{org subdomain}/{display_id}/{link_id}`.
+//! The server loads its data before rendering ([`load`]), so expired and unknown links get
+//! their real HTTP status, and hands the same data to the browser for hydration; its form is a
+//! plain POST, so it works without JavaScript too.
 
-use crate::error::AppError;
 use crate::i18n::{language_name, Lang};
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,7 +39,7 @@ pub struct Receipt {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ConsentPageData {
+pub struct ConsentData {
     pub state: PageState,
     pub org_name: String,
     pub logo_url: Option<String>,
@@ -56,7 +54,7 @@ pub struct ConsentPageData {
     pub expires_at: String,
 }
 
-impl ConsentPageData {
+impl ConsentData {
     #[cfg(feature = "ssr")]
     fn empty(state: PageState) -> Self {
         Self {
@@ -76,63 +74,56 @@ impl ConsentPageData {
     }
 }
 
-/// Everything the page shows for one link, in the requested language where the admin wrote one.
-#[server(prefix = "/_server", endpoint = "consent_page")]
-pub async fn consent_page(
-    subdomain: String,
-    display_id: String,
-    event_id: String,
-    lang: Option<String>,
-) -> Result<ConsentPageData, AppError> {
-    use backend::consent_links::LinkTarget;
-    let store = use_context::<backend::Store>().ok_or(AppError::Internal)?;
-    let (org, request, cp, expired) = match store.consent_link_target(&subdomain, &display_id, &event_id).await? {
-        LinkTarget::Unknown => return Ok(ConsentPageData::empty(PageState::Unknown)),
-        LinkTarget::Replaced { org } => {
-            return Ok(ConsentPageData {
+impl ConsentData {
+    /// The document's title, in the page's language.
+    pub fn title(&self) -> String {
+        let t = Lang::from_code(&self.notice_lang).unwrap_or(Lang::En).text();
+        match self.state {
+            PageState::Unknown => t.unknown_title.to_string(),
+            PageState::Expired => t.expired_title.to_string(),
+            PageState::Replaced => t.replaced_title.to_string(),
+            PageState::Open | PageState::Decided => format!("{} · {}", self.collection_point, self.org_name),
+        }
+    }
+}
+
+/// Everything the page shows for one link, in the requested language where the admin wrote
+/// one. The rules (which state, which language) are the service's; this maps its answer.
+#[cfg(feature = "ssr")]
+pub async fn load(
+    services: &backend::Services,
+    path: &backend::services::consent_links::LinkPath,
+    lang: Option<&str>,
+) -> Result<ConsentData, crate::error::AppError> {
+    use backend::services::consent_links::{self as links, HostedPage};
+    let page = match services.links.page(path, lang).await? {
+        HostedPage::Unknown => return Ok(ConsentData::empty(PageState::Unknown)),
+        HostedPage::Replaced { org } => {
+            return Ok(ConsentData {
                 org_name: org.brand_name,
                 logo_url: org.logo_url,
                 brand_color: org.brand_color,
-                ..ConsentPageData::empty(PageState::Replaced)
+                ..ConsentData::empty(PageState::Replaced)
             })
         }
-        LinkTarget::Live { org, request, collection_point, expired } => (org, request, collection_point, expired),
+        HostedPage::Live(page) => page,
     };
-    let wanted = lang.unwrap_or_default().trim().to_ascii_lowercase();
-    let notice_lang = [wanted.as_str(), "en"]
-        .into_iter()
-        .find(|l| cp.notices.contains_key(*l))
-        .map(str::to_string)
-        .or_else(|| cp.notices.keys().next().cloned())
-        .unwrap_or_else(|| "en".into());
-    let current = store.current_consents(&org.id, &request.principal_id, &cp.id).await?;
-    let decided = request.completed_at.is_some();
-    let state = if decided {
-        PageState::Decided
-    } else if expired {
-        PageState::Expired
-    } else {
-        PageState::Open
-    };
-    let receipt = if decided {
-        store.consent_request_logs(&org.id, &request.id).await?.pop().map(|log| Receipt {
-            action: log.action,
-            decided_at: backend::human_utc(log.event.occurred_at),
-            reference: log.event.id,
-        })
-    } else {
-        None
-    };
-    Ok(ConsentPageData {
-        state,
+    let links::LivePage { org, request, collection_point: cp, state, notice_lang, granted, receipt } = *page;
+    let decided = state == links::PageState::Decided;
+    Ok(ConsentData {
+        state: match state {
+            links::PageState::Open => PageState::Open,
+            links::PageState::Decided => PageState::Decided,
+            links::PageState::Expired => PageState::Expired,
+        },
         org_name: org.brand_name,
         logo_url: org.logo_url,
         brand_color: org.brand_color,
         collection_point: cp.name.clone(),
         version: cp.version,
         notice: cp.notices.get(&notice_lang).cloned().unwrap_or_default(),
-        notice_lang,
         notice_langs: cp.notices.keys().cloned().collect(),
+        notice_lang,
         purposes: cp
             .purposes
             .iter()
@@ -142,35 +133,28 @@ pub async fn consent_page(
                 description: p.description.clone(),
                 required: p.required,
                 data_categories: p.data_categories.clone(),
-                granted: decided.then(|| current.iter().any(|(id, g)| id == &p.id && *g)),
+                granted: decided.then(|| granted.get(&p.id).copied().unwrap_or(false)),
             })
             .collect(),
-        receipt,
+        receipt: receipt.map(|log| Receipt {
+            action: log.action,
+            decided_at: backend::human_utc(log.entry.occurred_at),
+            reference: log.entry.id,
+        }),
         expires_at: backend::human_utc(request.expires_at),
     })
 }
 
+/// The page at `path` (`/{subdomain}/{display_id}/{link_id}`), with its data.
 #[component]
-pub fn ConsentPage() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let key = move || {
-        let p = params.read();
-        (p.get("sub").unwrap_or_default(), p.get("cp").unwrap_or_default(), p.get("event").unwrap_or_default(), query.read().get("lang"))
-    };
-    let data = Resource::new(key, |(sub, cp, event, lang)| consent_page(sub, cp, event, lang));
+pub fn ConsentPage(path: String, data: Result<ConsentData, crate::error::AppError>) -> impl IntoView {
     crate::mark_hydrated();
-    view! {
-        <Suspense fallback=|| ()>
-            {move || data.get().map(|result| match result {
-                Ok(d) => {
-                    set_status(d.state);
-                    let (sub, cp, event, _) = key();
-                    view! { <ConsentView data=d action=format!("/{sub}/{cp}/{event}/decision") path=format!("/{sub}/{cp}/{event}")/> }.into_any()
-                }
-                Err(_) => view! { <main class="consent"><h1>"Something went wrong"</h1><p>"Please try again in a moment."</p></main> }.into_any(),
-            })}
-        </Suspense>
+    match data {
+        Ok(d) => {
+            set_status(d.state);
+            view! { <ConsentView action=format!("{path}/decision") path=path data=d/> }.into_any()
+        }
+        Err(_) => view! { <main class="consent"><h1>"Something went wrong"</h1><p>"Please try again in a moment."</p></main> }.into_any(),
     }
 }
 
@@ -192,7 +176,7 @@ fn set_status(state: PageState) {
 }
 
 #[component]
-fn ConsentView(data: ConsentPageData, action: String, path: String) -> impl IntoView {
+fn ConsentView(data: ConsentData, action: String, path: String) -> impl IntoView {
     let lang = Lang::from_code(&data.notice_lang).unwrap_or(Lang::En);
     let t = lang.text();
     let dir = if lang.is_rtl() { "rtl" } else { "ltr" };
@@ -204,9 +188,9 @@ fn ConsentView(data: ConsentPageData, action: String, path: String) -> impl Into
         </header>
     };
     let body = match data.state {
-        PageState::Unknown => view! { <Title text=t.unknown_title/><h1>{t.unknown_title}</h1><p>{t.unknown_body}</p> }.into_any(),
-        PageState::Expired => view! { <Title text=t.expired_title/><h1>{t.expired_title}</h1><p>{t.expired_body}</p> }.into_any(),
-        PageState::Replaced => view! { <Title text=t.replaced_title/><h1>{t.replaced_title}</h1><p>{t.replaced_body}</p> }.into_any(),
+        PageState::Unknown => view! { <h1>{t.unknown_title}</h1><p>{t.unknown_body}</p> }.into_any(),
+        PageState::Expired => view! { <h1>{t.expired_title}</h1><p>{t.expired_body}</p> }.into_any(),
+        PageState::Replaced => view! { <h1>{t.replaced_title}</h1><p>{t.replaced_body}</p> }.into_any(),
         PageState::Open | PageState::Decided => {
             let langs = data.notice_langs.clone();
             let current_lang = data.notice_lang.clone();
@@ -239,7 +223,6 @@ fn ConsentView(data: ConsentPageData, action: String, path: String) -> impl Into
             let decided = data.state == PageState::Decided;
             let any_granted = data.purposes.iter().any(|p| p.granted == Some(true));
             view! {
-                <Title text=format!("{} · {}", data.collection_point, data.org_name)/>
                 {switcher}
                 <h1>{data.collection_point.clone()}</h1>
                 <p class="muted">{format!("{} {}", data.org_name, t.asks_consent)}</p>

@@ -1,36 +1,26 @@
 //! `/api/v1/assets`: websites, apps and other places where consent is collected.
 
-use super::auth::Caller;
-use super::error::ApiResult;
-use super::extract::{ApiJson, ApiPath, ApiQuery, PageParams};
+use super::{ApiJson, ApiPath, ApiQuery, ApiResult, Caller, PageParams};
 use crate::state::AppState;
 use app::dto::{AssetDto, AssetPage, CreateAsset, ErrorBody, PatchAsset};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
+use backend::catalog::{description, AssetKind, AssetPatch, NewAsset};
 use backend::rfc3339;
-use backend::store::{AssetKind, AssetPatch, AssetRow, NewAsset};
+use backend::store::catalog::AssetRow;
 use backend::types::{HttpUrl, Name};
 
 pub fn asset_dto(a: AssetRow) -> AssetDto {
     AssetDto {
         id: a.id,
         name: a.name,
-        kind: a.kind,
+        kind: a.kind.as_str().to_string(),
         url: a.url,
         description: a.description,
         created_at: rfc3339(a.created_at),
         updated_at: rfc3339(a.updated_at),
     }
-}
-
-fn description(d: Option<&str>) -> Result<String, backend::Error> {
-    let d = d.unwrap_or_default().trim();
-    backend::types::check_text("description", d)?;
-    if d.chars().count() > 2000 {
-        return Err(backend::Error::invalid("description", "must be at most 2000 characters"));
-    }
-    Ok(d.to_string())
 }
 
 /// Creates an asset.
@@ -42,14 +32,13 @@ pub async fn create(
     caller: Caller,
     ApiJson(req): ApiJson<CreateAsset>,
 ) -> ApiResult<(StatusCode, Json<AssetDto>)> {
-    caller.require_write()?;
     let new = NewAsset {
         name: Name::parse("name", &req.name, 200)?,
         kind: req.kind.as_deref().unwrap_or("website").parse::<AssetKind>()?,
         url: req.url.as_deref().filter(|u| !u.trim().is_empty()).map(|u| HttpUrl::parse("url", u)).transpose()?,
         description: description(req.description.as_deref())?,
     };
-    let row = state.store.create_asset(&caller.org.id, &new).await?;
+    let row = state.services.catalog.create_asset(&caller, &new).await?;
     Ok((StatusCode::CREATED, Json(asset_dto(row))))
 }
 
@@ -58,9 +47,8 @@ pub async fn create(
     responses((status = 200, body = AssetPage), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)),
     security(("session" = []), ("api_key" = [])))]
 pub async fn list(State(state): State<AppState>, caller: Caller, ApiQuery(params): ApiQuery<PageParams>) -> ApiResult<Json<AssetPage>> {
-    caller.require_read()?;
     let page = params.page()?;
-    let res = state.store.list_assets(&caller.org.id, page).await?;
+    let res = state.services.catalog.list_assets(&caller, page).await?;
     Ok(Json(AssetPage { items: res.items.into_iter().map(asset_dto).collect(), total: res.total, limit: page.limit, offset: page.offset }))
 }
 
@@ -68,8 +56,7 @@ pub async fn list(State(state): State<AppState>, caller: Caller, ApiQuery(params
 #[utoipa::path(get, path = "/api/v1/assets/{id}", tag = "assets", params(("id" = String, Path)),
     responses((status = 200, body = AssetDto), (status = 404, body = ErrorBody)), security(("session" = []), ("api_key" = [])))]
 pub async fn get_one(State(state): State<AppState>, caller: Caller, ApiPath(id): ApiPath<String>) -> ApiResult<Json<AssetDto>> {
-    caller.require_read()?;
-    Ok(Json(asset_dto(state.store.asset(&caller.org.id, &id).await?)))
+    Ok(Json(asset_dto(state.services.catalog.asset(&caller, &id).await?)))
 }
 
 /// Changes an asset; omitted fields stay as they are.
@@ -82,7 +69,6 @@ pub async fn patch(
     ApiPath(id): ApiPath<String>,
     ApiJson(req): ApiJson<PatchAsset>,
 ) -> ApiResult<Json<AssetDto>> {
-    caller.require_write()?;
     let patch = AssetPatch {
         name: req.name.as_deref().map(|n| Name::parse("name", n, 200)).transpose()?,
         kind: req.kind.as_deref().map(str::parse::<AssetKind>).transpose()?,
@@ -93,7 +79,7 @@ pub async fn patch(
         },
         description: req.description.as_deref().map(|d| description(Some(d))).transpose()?,
     };
-    Ok(Json(asset_dto(state.store.update_asset(&caller.org.id, &id, &patch).await?)))
+    Ok(Json(asset_dto(state.services.catalog.update_asset(&caller, &id, &patch).await?)))
 }
 
 /// Deletes an asset that has no collection points.
@@ -101,7 +87,6 @@ pub async fn patch(
     responses((status = 204), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)),
     security(("session" = []), ("api_key" = [])))]
 pub async fn delete(State(state): State<AppState>, caller: Caller, ApiPath(id): ApiPath<String>) -> ApiResult<StatusCode> {
-    caller.require_write()?;
-    state.store.delete_asset(&caller.org.id, &id).await?;
+    state.services.catalog.delete_asset(&caller, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

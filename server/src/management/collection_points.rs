@@ -1,15 +1,14 @@
 //! `/api/v1/collection-points`: purposes and notices, versioned.
 
-use super::auth::Caller;
-use super::error::ApiResult;
-use super::extract::{ApiJson, ApiPath, ApiQuery};
+use super::{ApiJson, ApiPath, ApiQuery, ApiResult, Caller};
 use crate::state::AppState;
 use app::dto::{CollectionPointDto, CollectionPointPage, CreateCollectionPoint, ErrorBody, PatchCollectionPoint, PurposeDto, PurposeInput};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
+use backend::catalog::{CollectionPointPatch, NewCollectionPoint, Notices};
 use backend::rfc3339;
-use backend::store::{CollectionPointPatch, CollectionPointRow, NewCollectionPoint, Notices};
+use backend::store::catalog::CollectionPointRow;
 use backend::types::{DisplayId, Name};
 use serde::Deserialize;
 
@@ -38,14 +37,14 @@ pub fn collection_point_dto(c: CollectionPointRow) -> CollectionPointDto {
     }
 }
 
-fn purposes(inputs: Vec<PurposeInput>) -> Result<Vec<backend::store::PurposeInput>, backend::Error> {
+fn purposes(inputs: Vec<PurposeInput>) -> Result<Vec<backend::catalog::PurposeInput>, backend::Error> {
     inputs
         .into_iter()
         .map(|p| {
             if p.description.chars().count() > 2000 {
                 return Err(backend::Error::invalid("purposes", "a description must be at most 2000 characters"));
             }
-            Ok(backend::store::PurposeInput {
+            Ok(backend::catalog::PurposeInput {
                 id: p.id,
                 name: Name::parse("purposes", &p.name, 200)?,
                 description: p.description,
@@ -76,7 +75,6 @@ pub async fn create(
     caller: Caller,
     ApiJson(req): ApiJson<CreateCollectionPoint>,
 ) -> ApiResult<(StatusCode, Json<CollectionPointDto>)> {
-    caller.require_write()?;
     let new = NewCollectionPoint {
         asset_id: req.asset_id,
         name: Name::parse("name", &req.name, 200)?,
@@ -84,7 +82,7 @@ pub async fn create(
         purposes: purposes(req.purposes)?,
         notices: Notices::parse(req.notices)?,
     };
-    let row = state.store.create_collection_point(&caller.org.id, &new).await?;
+    let row = state.services.catalog.create_collection_point(&caller, &new).await?;
     Ok((StatusCode::CREATED, Json(collection_point_dto(row))))
 }
 
@@ -96,9 +94,8 @@ pub async fn list(
     caller: Caller,
     ApiQuery(params): ApiQuery<ListParams>,
 ) -> ApiResult<Json<CollectionPointPage>> {
-    caller.require_read()?;
     let page = backend::store::Page::parse(params.limit, params.offset)?;
-    let res = state.store.list_collection_points(&caller.org.id, params.asset_id.as_deref(), page).await?;
+    let res = state.services.catalog.list_collection_points(&caller, params.asset_id.as_deref(), page).await?;
     Ok(Json(CollectionPointPage {
         items: res.items.into_iter().map(collection_point_dto).collect(),
         total: res.total,
@@ -111,8 +108,7 @@ pub async fn list(
 #[utoipa::path(get, path = "/api/v1/collection-points/{id}", tag = "collection points", params(("id" = String, Path, description = "UUID or display id")),
     responses((status = 200, body = CollectionPointDto), (status = 404, body = ErrorBody)), security(("session" = []), ("api_key" = [])))]
 pub async fn get_one(State(state): State<AppState>, caller: Caller, ApiPath(id): ApiPath<String>) -> ApiResult<Json<CollectionPointDto>> {
-    caller.require_read()?;
-    Ok(Json(collection_point_dto(state.store.collection_point(&caller.org.id, &id).await?)))
+    Ok(Json(collection_point_dto(state.services.catalog.collection_point(&caller, &id).await?)))
 }
 
 /// The purposes and notices of an earlier version: what a consent given then was shown.
@@ -124,9 +120,7 @@ pub async fn get_version(
     caller: Caller,
     ApiPath((id, version)): ApiPath<(String, i64)>,
 ) -> ApiResult<Json<CollectionPointDto>> {
-    caller.require_read()?;
-    let current = state.store.collection_point(&caller.org.id, &id).await?;
-    Ok(Json(collection_point_dto(state.store.collection_point_version(&caller.org.id, &current.id, version).await?)))
+    Ok(Json(collection_point_dto(state.services.catalog.collection_point_version(&caller, &id, version).await?)))
 }
 
 /// Changes a collection point. New purposes or notice text create a new version.
@@ -140,21 +134,19 @@ pub async fn patch(
     ApiPath(id): ApiPath<String>,
     ApiJson(req): ApiJson<PatchCollectionPoint>,
 ) -> ApiResult<Json<CollectionPointDto>> {
-    caller.require_write()?;
     let patch = CollectionPointPatch {
         asset_id: req.asset_id,
         name: req.name.as_deref().map(|n| Name::parse("name", n, 200)).transpose()?,
         purposes: req.purposes.map(purposes).transpose()?,
         notices: req.notices.map(Notices::parse).transpose()?,
     };
-    Ok(Json(collection_point_dto(state.store.update_collection_point(&caller.org.id, &id, &patch).await?)))
+    Ok(Json(collection_point_dto(state.services.catalog.update_collection_point(&caller, &id, &patch).await?)))
 }
 
 /// Deletes a collection point through which no consent was recorded.
 #[utoipa::path(delete, path = "/api/v1/collection-points/{id}", tag = "collection points", params(("id" = String, Path)),
     responses((status = 204), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)), security(("session" = []), ("api_key" = [])))]
 pub async fn delete(State(state): State<AppState>, caller: Caller, ApiPath(id): ApiPath<String>) -> ApiResult<StatusCode> {
-    caller.require_write()?;
-    state.store.delete_collection_point(&caller.org.id, &id).await?;
+    state.services.catalog.delete_collection_point(&caller, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,31 +1,28 @@
 //! `/api/v1/consent-requests/{id}`: the dashboard's view of one consent-link request, with
 //! what the dialect leaves out (the full link, the person's dp_id, why an email failed).
 
-use super::auth::Caller;
-use super::error::ApiResult;
-use super::extract::ApiPath;
-use crate::dialects::consent_links::link_url;
+use super::{ApiPath, ApiResult, Caller};
 use crate::state::AppState;
 use app::dto::{ConsentRequestDto, ErrorBody};
 use axum::extract::State;
 use axum::Json;
-use backend::consent_links::mask_phone;
-use backend::{iso8601, now_ms};
+use backend::iso8601;
+use backend::types::mask_phone;
 
 /// One consent-link request.
 #[utoipa::path(get, path = "/api/v1/consent-requests/{id}", tag = "consent links", params(("id" = String, Path, description = "request_id")),
     responses((status = 200, body = ConsentRequestDto), (status = 404, body = ErrorBody)), security(("session" = []), ("api_key" = [])))]
 pub async fn get_one(State(state): State<AppState>, caller: Caller, ApiPath(id): ApiPath<String>) -> ApiResult<Json<ConsentRequestDto>> {
-    caller.require_read()?;
-    let r = state.store.consent_request(&caller.org.id, &id).await?;
-    let cp = state.store.collection_point(&caller.org.id, &r.collection_point_id).await?;
+    let d = state.services.links.details(&caller, &id).await?;
+    let now = state.services.store().now();
+    let r = d.linked.request;
     Ok(Json(ConsentRequestDto {
-        consent_link: link_url(&state, &caller.org.subdomain, &cp.display_id, &r.event_id),
-        status: r.status(now_ms()).as_str().into(),
-        dp_id: state.store.dp_id(&r.principal_id).await?,
+        consent_link: d.linked.url,
+        status: r.status(now).as_str().into(),
+        dp_id: d.dp_id,
         phone: mask_phone(&r.phone),
         request_id: r.id,
-        event_id: r.event_id,
+        event_id: r.link_id,
         collection_point_id: r.collection_point_id,
         asset_id: r.asset_id,
         email: r.email,

@@ -1,15 +1,17 @@
 //! Dashboard sign-in, first-run setup, and the caller's organisation.
 
-use super::auth::{Caller, CallerKind};
-use super::error::{ApiError, ApiResult};
-use super::extract::{ApiJson, ClientIp};
+use super::{ApiJson, ApiResult, Caller, ManagementError};
+use crate::error::RequestError;
+use crate::pipeline::ClientIp;
 use crate::state::AppState;
 use app::dto::{BrandingDto, ErrorBody, LoginRequest, MeDto, OrgDto, OrgPatch, SessionDto, SetupRequest, UserDto};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
+use backend::auth::Identity;
 use backend::rfc3339;
-use backend::store::{BrandingPatch, IssuedSession, NewOrg, OrgRow};
+use backend::services::tenancy::{BrandingPatch, IssuedSession, NewOrg};
+use backend::store::tenancy::OrgRow;
 use backend::types::{BrandColor, Email, HttpUrl, Name, NewPassword, OrgSlug};
 use backend::Error;
 
@@ -28,7 +30,7 @@ fn session_dto(s: IssuedSession) -> SessionDto {
     SessionDto {
         token: s.token,
         expires_at: rfc3339(s.expires_at),
-        user: UserDto { id: s.user_id, email: s.email, role: s.role.as_str().into() },
+        user: UserDto { id: s.user.id, email: s.user.email, role: s.user.role.as_str().into() },
         org: org_dto(&s.org),
     }
 }
@@ -49,7 +51,7 @@ pub async fn login(
     for key in &keys {
         state.login_limiter.blocked(key).map_err(|retry_after_secs| Error::RateLimited { retry_after_secs })?;
     }
-    match state.store.login(&email, &req.password).await {
+    match state.services.tenancy.login(&email, &req.password).await {
         Ok(session) => {
             state.login_limiter.reset(&keys[1]);
             Ok(Json(session_dto(session)))
@@ -68,13 +70,8 @@ pub async fn login(
 #[utoipa::path(post, path = "/api/v1/auth/logout", tag = "session",
     responses((status = 204), (status = 401, body = ErrorBody)), security(("session" = [])))]
 pub async fn logout(State(state): State<AppState>, caller: Caller) -> ApiResult<StatusCode> {
-    match caller.kind {
-        CallerKind::User { session_id, .. } => {
-            state.store.revoke_session(&session_id).await?;
-            Ok(StatusCode::NO_CONTENT)
-        }
-        CallerKind::ApiKey { .. } => Err(ApiError::BadRequest("logout ends a dashboard session; revoke API keys instead".into())),
-    }
+    state.services.tenancy.sign_out(&caller).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Spends the one-time setup token: creates the first organisation and its owner.
@@ -84,7 +81,7 @@ pub async fn setup(State(state): State<AppState>, ApiJson(req): ApiJson<SetupReq
     let org = NewOrg { slug: req.org_slug.parse::<OrgSlug>()?, name: Name::parse("org_name", &req.org_name, 200)?, subdomain: None };
     let email: Email = req.email.parse()?;
     let password: NewPassword = req.password.parse()?;
-    let session = state.store.complete_setup(req.token.trim(), &org, &email, &password).await?;
+    let session = state.services.tenancy.complete_setup(&req.token, &org, &email, &password).await?;
     Ok((StatusCode::CREATED, Json(session_dto(session))))
 }
 
@@ -92,11 +89,14 @@ pub async fn setup(State(state): State<AppState>, ApiJson(req): ApiJson<SetupReq
 #[utoipa::path(get, path = "/api/v1/me", tag = "session",
     responses((status = 200, body = MeDto), (status = 401, body = ErrorBody)), security(("session" = [])))]
 pub async fn me(caller: Caller) -> ApiResult<Json<MeDto>> {
-    match caller.kind {
-        CallerKind::User { user_id, email, role, .. } => {
-            Ok(Json(MeDto { user: UserDto { id: user_id, email, role: role.as_str().into() }, org: org_dto(&caller.org) }))
+    match &caller.identity {
+        Identity::User { user_id, email, role, .. } => Ok(Json(MeDto {
+            user: UserDto { id: user_id.clone(), email: email.clone(), role: role.as_str().into() },
+            org: org_dto(&caller.org),
+        })),
+        Identity::ApiKey { .. } => {
+            Err(ManagementError(RequestError::bad_request("/me describes a dashboard session; use /api/v1/org with an API key")))
         }
-        CallerKind::ApiKey { .. } => Err(ApiError::BadRequest("/me describes a dashboard session; use /api/v1/org with an API key".into())),
     }
 }
 
@@ -104,7 +104,7 @@ pub async fn me(caller: Caller) -> ApiResult<Json<MeDto>> {
 #[utoipa::path(get, path = "/api/v1/org", tag = "organisation",
     responses((status = 200, body = OrgDto), (status = 401, body = ErrorBody)), security(("session" = []), ("api_key" = [])))]
 pub async fn get_org(caller: Caller) -> ApiResult<Json<OrgDto>> {
-    caller.require_read()?;
+    caller.require(backend::auth::Permission::Read)?;
     Ok(Json(org_dto(&caller.org)))
 }
 
@@ -113,7 +113,6 @@ pub async fn get_org(caller: Caller) -> ApiResult<Json<OrgDto>> {
     responses((status = 200, body = OrgDto), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)),
     security(("session" = []), ("api_key" = [])))]
 pub async fn patch_org(State(state): State<AppState>, caller: Caller, ApiJson(req): ApiJson<OrgPatch>) -> ApiResult<Json<OrgDto>> {
-    caller.require_write()?;
     let patch = BrandingPatch {
         name: req.name.as_deref().map(|n| Name::parse("name", n, 200)).transpose()?,
         brand_name: req.brand_name.as_deref().map(|n| Name::parse("brand_name", n, 200)).transpose()?,
@@ -124,5 +123,5 @@ pub async fn patch_org(State(state): State<AppState>, caller: Caller, ApiJson(re
         },
         brand_color: req.brand_color.as_deref().map(str::parse::<BrandColor>).transpose()?,
     };
-    Ok(Json(org_dto(&state.store.update_branding(&caller.org.id, &patch).await?)))
+    Ok(Json(org_dto(&state.services.tenancy.update_branding(&caller, &patch).await?)))
 }

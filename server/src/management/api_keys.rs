@@ -1,20 +1,18 @@
 //! `/api/v1/api-keys`: keys for the customer's backend. The secret is returned once.
 
-use super::auth::Caller;
-use super::error::ApiResult;
-use super::extract::{ApiJson, ApiPath, ApiQuery, PageParams};
+use super::{ApiJson, ApiPath, ApiQuery, ApiResult, Caller, PageParams};
 use crate::state::AppState;
 use app::dto::{ApiKeyDto, ApiKeyPage, CreateApiKey, CreatedApiKeyDto, ErrorBody};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use backend::rfc3339;
-use backend::store::ApiKeyRow;
+use backend::store::tenancy::ApiKeyRow;
 use backend::types::{Name, Scope, Scopes};
 
 pub fn api_key_dto(k: ApiKeyRow) -> ApiKeyDto {
     ApiKeyDto {
-        scopes: k.scopes().to_strings(),
+        scopes: k.scopes.to_strings(),
         id: k.id,
         name: k.name,
         prefix: k.prefix,
@@ -33,10 +31,9 @@ pub async fn create(
     caller: Caller,
     ApiJson(req): ApiJson<CreateApiKey>,
 ) -> ApiResult<(StatusCode, Json<CreatedApiKeyDto>)> {
-    caller.require_write()?;
     let scopes = Scopes::new(req.scopes.iter().map(|s| s.parse::<Scope>()).collect::<Result<Vec<_>, _>>()?)?;
     let name = Name::parse("name", req.name.as_deref().filter(|n| !n.trim().is_empty()).unwrap_or("API key"), 200)?;
-    let issued = state.store.create_api_key(&caller.org.id, &name, &scopes).await?;
+    let issued = state.services.tenancy.create_api_key(&caller, &name, &scopes).await?;
     Ok((StatusCode::CREATED, Json(CreatedApiKeyDto { api_key: api_key_dto(issued.row), key: issued.key })))
 }
 
@@ -44,9 +41,8 @@ pub async fn create(
 #[utoipa::path(get, path = "/api/v1/api-keys", tag = "API keys", params(PageParams),
     responses((status = 200, body = ApiKeyPage), (status = 400, body = ErrorBody)), security(("session" = []), ("api_key" = [])))]
 pub async fn list(State(state): State<AppState>, caller: Caller, ApiQuery(params): ApiQuery<PageParams>) -> ApiResult<Json<ApiKeyPage>> {
-    caller.require_read()?;
     let page = params.page()?;
-    let res = state.store.list_api_keys(&caller.org.id, page).await?;
+    let res = state.services.tenancy.list_api_keys(&caller, page).await?;
     Ok(Json(ApiKeyPage {
         items: res.items.into_iter().map(api_key_dto).collect(),
         total: res.total,
@@ -59,14 +55,12 @@ pub async fn list(State(state): State<AppState>, caller: Caller, ApiQuery(params
 #[utoipa::path(get, path = "/api/v1/api-keys/{id}", tag = "API keys", params(("id" = String, Path)),
     responses((status = 200, body = ApiKeyDto), (status = 404, body = ErrorBody)), security(("session" = []), ("api_key" = [])))]
 pub async fn get_one(State(state): State<AppState>, caller: Caller, ApiPath(id): ApiPath<String>) -> ApiResult<Json<ApiKeyDto>> {
-    caller.require_read()?;
-    Ok(Json(api_key_dto(state.store.api_key(&caller.org.id, &id).await?)))
+    Ok(Json(api_key_dto(state.services.tenancy.api_key(&caller, &id).await?)))
 }
 
 /// Revokes a key at once. Revoking twice is harmless.
 #[utoipa::path(delete, path = "/api/v1/api-keys/{id}", tag = "API keys", params(("id" = String, Path)),
     responses((status = 200, body = ApiKeyDto), (status = 404, body = ErrorBody)), security(("session" = []), ("api_key" = [])))]
 pub async fn revoke(State(state): State<AppState>, caller: Caller, ApiPath(id): ApiPath<String>) -> ApiResult<Json<ApiKeyDto>> {
-    caller.require_write()?;
-    Ok(Json(api_key_dto(state.store.revoke_api_key(&caller.org.id, &id).await?)))
+    Ok(Json(api_key_dto(state.services.tenancy.revoke_api_key(&caller, &id).await?)))
 }

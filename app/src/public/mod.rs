@@ -1,0 +1,45 @@
+//! The public app: pages people open from outside Assent. It is kept small, because it is
+//! what a phone downloads to show a consent link: no client-side router, no async loading.
+//! The server knows which page a request is for and loads its data before rendering
+//! ([`PublicPage`], provided as context); the browser receives the same value with the page
+//! and hydrates from it.
+
+pub mod consent_page;
+
+use crate::error::AppError;
+use crate::NotFound;
+use consent_page::ConsentData;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Which public page a request shows, with everything it needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum PublicPage {
+    /// `/{subdomain}/{display_id}/{link_id}`.
+    Consent {
+        path: String,
+        data: Result<ConsentData, AppError>,
+    },
+    NotFound,
+}
+
+impl PublicPage {
+    /// The document's title.
+    pub fn title(&self) -> String {
+        match self {
+            PublicPage::Consent { data: Ok(d), .. } => d.title(),
+            PublicPage::Consent { data: Err(_), .. } => "Assent".into(),
+            PublicPage::NotFound => "Page not found".into(),
+        }
+    }
+}
+
+#[component]
+pub fn PublicApp() -> impl IntoView {
+    // Computed on the server from the request's context, read back in the browser.
+    let page = SharedValue::new(|| use_context::<PublicPage>().unwrap_or(PublicPage::NotFound)).into_inner();
+    match page {
+        PublicPage::Consent { path, data } => view! { <consent_page::ConsentPage path data/> }.into_any(),
+        PublicPage::NotFound => view! { <NotFound/> }.into_any(),
+    }
+}

@@ -1,0 +1,248 @@
+//! The `assent` command line: `serve`, and the operator's commands, which work on the same
+//! database as `serve`, also while it runs.
+
+use crate::configuration::ServerConfig;
+use crate::startup::{shutdown_signal, Application};
+use backend::clock::Clock;
+use backend::config::DatabaseConfig;
+use backend::links::LinkLimits;
+use backend::services::tenancy::NewOrg;
+use backend::types::{Email, Name, NewPassword, OrgSlug, Role, Scopes, Subdomain};
+use backend::{Services, Store};
+use clap::{Args, Parser, Subcommand};
+use std::io::Read;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "assent", version, about = "Self-hosted consent management")]
+pub struct Cli {
+    #[command(flatten)]
+    db: DbArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args)]
+struct DbArgs {
+    /// Directory of the embedded SQLite database.
+    #[arg(long, env = "ASSENT_DATA_DIR", default_value = "./data", global = true)]
+    data_dir: PathBuf,
+    /// A postgres:// URL selects PostgreSQL; otherwise SQLite under --data-dir.
+    #[arg(long, env = "ASSENT_DATABASE_URL", global = true)]
+    database_url: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the dashboard, the consent pages, the banner and the APIs.
+    Serve(ServeArgs),
+    /// Apply pending database migrations.
+    Migrate,
+    /// Organisations.
+    Org {
+        #[command(subcommand)]
+        command: OrgCommand,
+    },
+    /// API keys.
+    ApiKey {
+        #[command(subcommand)]
+        command: ApiKeyCommand,
+    },
+    /// Dashboard users.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// The consent ledger.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    #[arg(long, env = "ASSENT_LISTEN", default_value = "127.0.0.1:3000")]
+    listen: SocketAddr,
+    /// The base of every link Assent hands out (default: http://<listen>).
+    #[arg(long, env = "ASSENT_PUBLIC_URL")]
+    public_url: Option<String>,
+    /// SMTP server for consent-link emails: smtp://host:port or smtps://user:pass@host.
+    #[arg(long, env = "ASSENT_SMTP_URL")]
+    smtp_url: Option<String>,
+    /// Sender of emails, e.g. "Acme Privacy <privacy@acme.test>".
+    #[arg(long, env = "ASSENT_SMTP_FROM")]
+    smtp_from: Option<String>,
+    /// Consent links one phone number may receive in 24 hours.
+    #[arg(long, env = "ASSENT_LINKS_PER_PHONE_PER_DAY", default_value_t = 10)]
+    links_per_phone_per_day: i64,
+    /// Consent links one email address may receive in 24 hours.
+    #[arg(long, env = "ASSENT_LINKS_PER_EMAIL_PER_DAY", default_value_t = 10)]
+    links_per_email_per_day: i64,
+    /// API requests per minute per API key or dashboard session.
+    #[arg(long, env = "ASSENT_API_RATE_PER_MINUTE", default_value_t = 600)]
+    api_rate_per_minute: u32,
+}
+
+#[derive(Subcommand)]
+enum OrgCommand {
+    Create {
+        #[arg(long)]
+        slug: String,
+        #[arg(long)]
+        name: String,
+        /// Path segment of consent links (default: the slug).
+        #[arg(long)]
+        subdomain: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ApiKeyCommand {
+    /// Create a key and print it once.
+    Create {
+        #[arg(long)]
+        org: String,
+        /// Comma-separated: consent, admin.
+        #[arg(long)]
+        scopes: String,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    Create {
+        #[arg(long)]
+        org: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        role: String,
+        /// Read the password from standard input (required: passwords never go on the command line).
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Recompute the hash chain; exits non-zero and names the first bad entry if it was altered.
+    Verify,
+}
+
+type CliResult<T> = Result<T, Box<dyn std::error::Error>>;
+
+async fn open(db: &DbArgs) -> CliResult<Store> {
+    let config = DatabaseConfig::resolve(&db.data_dir, db.database_url.as_deref())?;
+    Ok(Store::open(&config, Clock::system()).await?)
+}
+
+/// The operator's services: no public URL or email needed.
+async fn services(db: &DbArgs) -> CliResult<Services> {
+    Ok(Services::new(open(db).await?, backend::email::Mailer::new(None, None), backend::services::Settings::new("")))
+}
+
+pub async fn run(cli: Cli) -> CliResult<ExitCode> {
+    match cli.command {
+        Command::Serve(args) => serve(args, &cli.db).await?,
+        Command::Migrate => {
+            open(&cli.db).await?;
+            println!("migrations applied");
+        }
+        Command::Org { command: OrgCommand::Create { slug, name, subdomain, json } } => {
+            let new = NewOrg {
+                slug: slug.parse::<OrgSlug>()?,
+                name: Name::parse("name", &name, 200)?,
+                subdomain: subdomain.as_deref().map(str::parse::<Subdomain>).transpose()?,
+            };
+            let org = services(&cli.db).await?.tenancy.create_org(&new).await?;
+            if json {
+                println!("{}", serde_json::json!({"id": org.id, "slug": org.slug, "subdomain": org.subdomain, "name": org.name}));
+            } else {
+                println!("created organisation {} (slug {}, subdomain {})", org.name, org.slug, org.subdomain);
+            }
+        }
+        Command::ApiKey { command: ApiKeyCommand::Create { org, scopes, name, json } } => {
+            let services = services(&cli.db).await?;
+            let org = services.tenancy.org_by_slug(&org).await?;
+            let scopes: Scopes = scopes.parse()?;
+            let name = Name::parse("name", name.as_deref().unwrap_or("CLI key"), 200)?;
+            let issued = services.tenancy.issue_api_key(&org.id, &name, &scopes).await?;
+            if json {
+                println!(
+                    "{}",
+                    serde_json::json!({
+                        "id": issued.row.id, "key": issued.key, "scopes": scopes.to_strings(),
+                        "name": issued.row.name, "prefix": issued.row.prefix, "org": org.slug,
+                    })
+                );
+            } else {
+                println!("{}", issued.key);
+                eprintln!("API key {} for {} with scopes {}; it is shown only once.", issued.row.id, org.slug, scopes.to_db());
+            }
+        }
+        Command::User { command: UserCommand::Create { org, email, role, password_stdin: _ } } => {
+            let services = services(&cli.db).await?;
+            let org = services.tenancy.org_by_slug(&org).await?;
+            let mut password = String::new();
+            std::io::stdin().read_to_string(&mut password)?;
+            let password: NewPassword = password.trim_end_matches(['\n', '\r']).parse()?;
+            let user = services.tenancy.create_user(&org.id, &email.parse::<Email>()?, role.parse::<Role>()?, &password).await?;
+            println!("created {} {} in {}", user.role.as_str(), user.email, org.slug);
+        }
+        Command::Audit { command: AuditCommand::Verify } => {
+            let report = services(&cli.db).await?.ledger.verify_all().await?;
+            match report.first_bad {
+                None => println!("ledger intact: {} entries, head {}", report.entries, report.head_hash),
+                Some(bad) => {
+                    println!(
+                        "ledger BROKEN at entry {}{}: {}",
+                        bad.seq,
+                        bad.id.map(|id| format!(" ({id})")).unwrap_or_default(),
+                        bad.reason
+                    );
+                    return Ok(ExitCode::from(2));
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn serve(args: ServeArgs, db: &DbArgs) -> CliResult<()> {
+    let store = open(db).await?;
+    let mut config = ServerConfig::new(args.listen, args.public_url);
+    config.smtp_url = args.smtp_url;
+    config.smtp_from = args.smtp_from;
+    config.link_limits = LinkLimits { per_phone_per_day: args.links_per_phone_per_day, per_email_per_day: args.links_per_email_per_day };
+    config.api_rate_per_minute = args.api_rate_per_minute;
+    let app = Application::build(store, config).await?;
+    let public_url = app.state().config.public_url.clone();
+    if let Some(token) = app.state().services.tenancy.create_setup_token().await? {
+        // The hint names this very binary and database, so it can be pasted as is.
+        let exe = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_else(|_| "assent".into());
+        let cli = match &db.database_url {
+            Some(u) if !u.trim().is_empty() => format!("{exe} --database-url \"$ASSENT_DATABASE_URL\""),
+            _ => format!("{exe} --data-dir {}", db.data_dir.display()),
+        };
+        println!();
+        println!("  Assent has no admin yet. Create the first organisation and admin here (the link works once):");
+        println!("    {public_url}/admin/setup?token={token}");
+        println!("  or from the command line:");
+        println!("    {cli} org create --slug acme --name \"Acme\"");
+        println!("    {cli} user create --org acme --email you@example.com --role owner --password-stdin");
+        println!();
+    }
+    tracing::info!(addr = %app.local_addr(), %public_url, "Assent listening");
+    println!("Assent is running at {public_url} (dashboard: {public_url}/admin)");
+    app.run_until(shutdown_signal()).await?;
+    Ok(())
+}

@@ -1,0 +1,47 @@
+//! The settings of a running server (the database is configured separately: `DatabaseConfig`).
+
+use backend::links::LinkLimits;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+#[derive(Debug, Clone)]
+pub struct ServerConfig {
+    pub listen: SocketAddr,
+    /// The base of every link Assent hands out, without a trailing slash.
+    pub public_url: String,
+    /// cargo-leptos output of the app and the public bundle (`target/site`).
+    pub site_root: PathBuf,
+    /// cargo-leptos output of the banner (`target/banner-site`).
+    pub banner_root: PathBuf,
+    /// `smtp://host:port` or `smtps://user:pass@host`; without it emails fail with a reason.
+    pub smtp_url: Option<String>,
+    pub smtp_from: Option<String>,
+    /// Consent links per phone and per email in 24 hours.
+    pub link_limits: LinkLimits,
+    /// API requests per minute for one caller (API key or dashboard session).
+    pub api_rate_per_minute: u32,
+    /// How long creating a link waits for its email's first attempt.
+    pub first_attempt_wait: Duration,
+    /// How often the outbox worker looks for due jobs.
+    pub outbox_interval: Duration,
+}
+
+impl ServerConfig {
+    pub fn new(listen: SocketAddr, public_url: Option<String>) -> Self {
+        let public_url =
+            public_url.filter(|u| !u.trim().is_empty()).unwrap_or_else(|| format!("http://{listen}")).trim_end_matches('/').to_string();
+        Self {
+            listen,
+            public_url,
+            site_root: PathBuf::from(std::env::var("ASSENT_SITE_ROOT").unwrap_or_else(|_| "target/site".into())),
+            banner_root: PathBuf::from(std::env::var("ASSENT_BANNER_ROOT").unwrap_or_else(|_| "target/banner-site".into())),
+            smtp_url: None,
+            smtp_from: None,
+            link_limits: LinkLimits::default(),
+            api_rate_per_minute: 600,
+            first_attempt_wait: Duration::from_secs(2),
+            outbox_interval: Duration::from_secs(5),
+        }
+    }
+}

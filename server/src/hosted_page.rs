@@ -49,7 +49,7 @@ pub async fn show(
 ) -> Response {
     let path = format!("/{subdomain}/{display_id}/{link_id}");
     let link = LinkPath { subdomain, display_id, link_id };
-    let data = app::public::consent_page::load(&state.services, &link, query.get("lang").map(String::as_str)).await;
+    let data = app::public::consent_page::load(&state.services, &link, query.get("lang").map(String::as_str)).await.map(Box::new);
     render(&state, PublicPage::Consent { path, data }, req).await
 }
 

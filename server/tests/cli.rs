@@ -163,7 +163,7 @@ async fn audit_verify_names_the_first_altered_entry() {
 }
 
 async fn entry_id_at(store: &backend::Store, org_id: &str, seq: i64) -> String {
-    let entries = backend::store::ledger::list_entries(&mut *store.conn().await.unwrap(), org_id, None, backend::store::Page::default())
+    let entries = backend::store::ledger::list_entries(&mut store.conn().await.unwrap(), org_id, None, backend::store::Page::default())
         .await
         .unwrap();
     entries.items.into_iter().find(|e| e.seq == seq).unwrap().id

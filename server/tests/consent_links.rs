@@ -109,7 +109,7 @@ impl Fixture {
     /// A request as stored.
     async fn request(&self, request_id: &str) -> ConsentRequestRow {
         let org = self.app.state.services.tenancy.org_by_slug("acme").await.unwrap();
-        backend::store::links::request(&mut *self.app.db.store.conn().await.unwrap(), &org.id, request_id).await.unwrap()
+        backend::store::links::request(&mut self.app.db.store.conn().await.unwrap(), &org.id, request_id).await.unwrap()
     }
 
     /// Moves the server's clock.
@@ -363,7 +363,7 @@ async fn history_matches_seed_001(backend: Backend) {
     assert_eq!(by_event["filters"]["eventId"], complete["event_id"]);
     let request = f.request(complete["request_id"].as_str().unwrap()).await;
     let dp_id =
-        backend::store::ledger::dp_id(&mut *f.app.db.store.conn().await.unwrap(), &request.org_id, &request.principal_id).await.unwrap();
+        backend::store::ledger::dp_id(&mut f.app.db.store.conn().await.unwrap(), &request.org_id, &request.principal_id).await.unwrap();
     let (_, by_dp) = f.history(&format!("asset_id={}&dp_id={dp_id}", f.asset_id)).await;
     assert_eq!(by_dp["count"], 1);
     assert_eq!(by_dp["data"][0]["request_id"], complete["request_id"]);
@@ -714,28 +714,33 @@ async fn hosted_pages_render_under_concurrency() {
     }
 }
 
-/// Pages keep rendering while other servers start in the same process. Building a router used
-/// to generate the Leptos route lists, which parks every resource that first polls meanwhile,
-/// in any server of the process (leptos-rs/leptos#4773): renders here then hung until the
-/// client gave up. Route lists are now generated once per process.
+/// Pages with resources keep rendering while other servers start in the same process.
+/// Building a router used to generate the Leptos route lists, which parks every resource that
+/// first polls meanwhile, in any server of the process (leptos-rs/leptos#4773): the sign-in
+/// page (it reads whether setup is needed) then never finished until the client gave up.
+/// Route lists are now generated once per process.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_render_while_other_servers_start() {
     let f = fixture(Backend::Sqlite).await;
     let known = f.link("+919876543210").await["consent_link"].as_str().unwrap().to_string();
+    let sign_in = format!("{}/admin/login", f.app.base);
     let state = f.app.state.clone();
     let starting = tokio::task::spawn_blocking(move || {
-        for _ in 0..200 {
+        for _ in 0..400 {
             drop(server::build_router(state.clone()));
         }
     });
-    for _ in 0..10 {
+    for _ in 0..20 {
         let mut tasks = Vec::new();
-        for _ in 0..8 {
-            let (http, known) = (f.app.http.clone(), known.clone());
-            tasks.push(tokio::spawn(async move { http.get(&known).send().await.unwrap().status() }));
+        for url in [&sign_in, &known].repeat(4) {
+            let (http, url) = (f.app.http.clone(), url.clone());
+            tasks.push(tokio::spawn(async move {
+                let res = http.get(&url).send().await.unwrap();
+                (res.status(), res.text().await.unwrap().contains("</html>"))
+            }));
         }
         for t in tasks {
-            assert_eq!(t.await.unwrap(), StatusCode::OK);
+            assert_eq!(t.await.unwrap(), (StatusCode::OK, true), "the whole page arrives");
         }
     }
     starting.await.unwrap();

@@ -18,7 +18,7 @@ pub enum PublicPage {
     /// `/{subdomain}/{display_id}/{link_id}`.
     Consent {
         path: String,
-        data: Result<ConsentData, AppError>,
+        data: Result<Box<ConsentData>, AppError>,
     },
     NotFound,
 }
@@ -39,7 +39,10 @@ pub fn PublicApp() -> impl IntoView {
     // Computed on the server from the request's context, read back in the browser.
     let page = SharedValue::new(|| use_context::<PublicPage>().unwrap_or(PublicPage::NotFound)).into_inner();
     match page {
-        PublicPage::Consent { path, data } => view! { <consent_page::ConsentPage path data/> }.into_any(),
+        PublicPage::Consent { path, data } => {
+            let data = data.map(|d| *d);
+            view! { <consent_page::ConsentPage path data/> }.into_any()
+        }
         PublicPage::NotFound => view! { <NotFound/> }.into_any(),
     }
 }

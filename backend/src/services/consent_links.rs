@@ -252,13 +252,12 @@ impl ConsentLinks {
         let mut logs = Vec::new();
         for log in store::logs(&mut c, org_id, request_id).await? {
             let version = log.entry.notice_version.unwrap_or(1);
-            if !versions.contains_key(&version) {
-                let shown = match catalog::collection_point_version(&mut c, org_id, &log.entry.subject_id, version).await {
+            if let std::collections::hash_map::Entry::Vacant(slot) = versions.entry(version) {
+                slot.insert(match catalog::collection_point_version(&mut c, org_id, &log.entry.subject_id, version).await {
                     Ok(v) => Some(v),
                     Err(Error::NotFound(_)) => None,
                     Err(e) => return Err(e),
-                };
-                versions.insert(version, shown);
+                });
             }
             let shown = versions.get(&version).and_then(Option::as_ref);
             let purposes = log

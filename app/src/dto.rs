@@ -315,9 +315,10 @@ pub struct BrokenEntryDto {
 
 // ---- consent links (the dialect of seeds 000-002; field names are the contract) ----
 
+/// Fields the seed does not list are accepted and ignored: its clients send their own
+/// references, and fields of newer versions of the document.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(ToSchema))]
-#[serde(deny_unknown_fields)]
 pub struct CreateConsentLink {
     /// UUID or display id (`CP010`).
     pub collection_point_id: String,
@@ -336,7 +337,6 @@ pub struct CreateConsentLink {
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(ToSchema))]
-#[serde(deny_unknown_fields)]
 pub struct RegenerateConsentLink {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expiry_hours: Option<i64>,

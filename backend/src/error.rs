@@ -147,6 +147,12 @@ impl From<sqlx::Error> for Error {
         match err {
             // A column whose stored value does not parse into its domain type.
             sqlx::Error::ColumnDecode { index, source } => Error::Corrupt { what: "row", detail: format!("column {index}: {source}") },
+            // The services check what they know to refuse with a better message; a reference
+            // they did not foresee is still the client's conflict, never a 500.
+            sqlx::Error::Database(db) if db.is_foreign_key_violation() => {
+                tracing::warn!(error = %db, "foreign key violation");
+                Error::Conflict("other records still refer to this; it cannot be changed this way".into())
+            }
             other => Error::Database(other),
         }
     }

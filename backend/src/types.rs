@@ -293,6 +293,17 @@ impl TryFrom<String> for Role {
     }
 }
 
+/// An id as the store keeps it: a UUID in any case (and with or without hyphens) becomes its
+/// lower-case hyphenated form, so clients that send upper-case UUIDs find what they mean;
+/// anything else (a display id such as `CP010`) stays as it is.
+pub fn canonical_id(raw: &str) -> String {
+    let raw = raw.trim();
+    match uuid::Uuid::try_parse(raw) {
+        Ok(id) => id.to_string(),
+        Err(_) => raw.to_string(),
+    }
+}
+
 /// A phone number in E.164 form. Ten bare digits are an Indian mobile number and get `+91`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Phone(String);
@@ -444,6 +455,14 @@ mod tests {
         assert_eq!(mask_phone("+19876544311"), "+*******4311");
         assert_eq!(mask_phone("+919876543210"), "+********3210");
         assert_eq!(mask_phone("+12345678"), "+*****678");
+    }
+
+    #[test]
+    fn uuids_are_canonical_in_any_case() {
+        assert_eq!(canonical_id(" A0B1C2D3-1111-2222-3333-444455556666 "), "a0b1c2d3-1111-2222-3333-444455556666");
+        assert_eq!(canonical_id("a0b1c2d3111122223333444455556666"), "a0b1c2d3-1111-2222-3333-444455556666");
+        assert_eq!(canonical_id("CP010"), "CP010");
+        assert_eq!(canonical_id("cp_onboarding_v2"), "cp_onboarding_v2");
     }
 
     #[test]

@@ -48,7 +48,7 @@ pub async fn show(
     req: Request<Body>,
 ) -> Response {
     let path = format!("/{subdomain}/{display_id}/{link_id}");
-    let link = LinkPath { subdomain, display_id, link_id };
+    let link = LinkPath { subdomain, display_id, link_id: backend::types::canonical_id(&link_id) };
     let data = app::public::consent_page::load(&state.services, &link, query.get("lang").map(String::as_str)).await.map(Box::new);
     render(&state, PublicPage::Consent { path, data }, req).await
 }
@@ -96,7 +96,7 @@ pub async fn submit(
         language: Some(lang.clone()).filter(|l| !l.is_empty()),
         shown_version: version,
     };
-    let path = LinkPath { subdomain, display_id, link_id };
+    let path = LinkPath { subdomain, display_id, link_id: backend::types::canonical_id(&link_id) };
     match state.services.links.decide(&path, &choice, &evidence).await {
         Ok(_) => back,
         Err(err) => {

@@ -157,6 +157,8 @@ async fn assets_crud_and_bad_input() {
     let (s, got) = body(app.admin(&t, Method::GET, &format!("/api/v1/assets/{id}")).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(got, a);
+    let (s, upper) = body(app.admin(&t, Method::GET, &format!("/api/v1/assets/{}", id.to_uppercase())).send().await.unwrap()).await;
+    assert_eq!((s, &upper), (StatusCode::OK, &a), "a UUID matches in any case");
     let (s, p) = body(
         app.admin(&t, Method::PATCH, &format!("/api/v1/assets/{id}")).json(&json!({"name": "Shop EU", "url": ""})).send().await.unwrap(),
     )

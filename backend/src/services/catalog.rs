@@ -194,6 +194,12 @@ impl Catalog {
         if ledger::count_about_subject(&mut tx, org_id, SubjectKind::CollectionPoint.as_str(), &current.id).await? > 0 {
             return Err(Error::Conflict("consents were recorded through this collection point; it is kept as evidence".into()));
         }
+        let requests = crate::store::links::count_for_collection_point(&mut tx, org_id, &current.id).await?;
+        if requests > 0 {
+            return Err(Error::Conflict(format!(
+                "{requests} consent link(s) were created for this collection point; it is kept with their history"
+            )));
+        }
         store::delete_collection_point(&mut tx, org_id, &current.id).await?;
         tx.commit().await
     }

@@ -120,6 +120,15 @@ pub async fn insert_request(c: &mut AnyConnection, r: &ConsentRequestRow) -> Res
     Ok(())
 }
 
+/// How many requests were made through a collection point.
+pub async fn count_for_collection_point(c: &mut AnyConnection, org_id: &str, collection_point_id: &str) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM consent_requests WHERE org_id = $1 AND collection_point_id = $2")
+        .bind(org_id)
+        .bind(collection_point_id)
+        .fetch_one(&mut *c)
+        .await?)
+}
+
 pub async fn insert_instance(c: &mut AnyConnection, link_id: &str, request_id: &str, now: i64, expires_at: i64) -> Result<()> {
     sqlx::query(
         "INSERT INTO consent_link_instances (link_id, request_id, created_at, expires_at, superseded_at) VALUES ($1, $2, $3, $4, NULL)",

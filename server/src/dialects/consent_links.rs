@@ -17,7 +17,7 @@ use axum::{Json, Router};
 use backend::links::{EmailDelivery, ExpiryHours};
 use backend::services::consent_links::{HistoryQuery, LinkedRequest, NewConsentLink};
 use backend::store::Page;
-use backend::types::{mask_phone, Email, Phone};
+use backend::types::{canonical_id, mask_phone, Email, Phone};
 use backend::{iso8601, parse_iso8601, ErrorKind};
 use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, HashMap};
@@ -138,8 +138,8 @@ pub async fn create(
         return Err(RequestError::bad_request("asset_id is required").into());
     }
     let new = NewConsentLink {
-        collection_point: req.collection_point_id.trim().to_string(),
-        asset_id: req.asset_id.trim().to_string(),
+        collection_point: canonical_id(&req.collection_point_id),
+        asset_id: canonical_id(&req.asset_id),
         phone: req.phone.parse::<Phone>()?,
         email: req.email.as_deref().filter(|e| !e.trim().is_empty()).map(str::parse::<Email>).transpose()?,
         expiry: req.expiry_hours.map(ExpiryHours::new).transpose()?.unwrap_or(ExpiryHours::DEFAULT),
@@ -175,6 +175,17 @@ pub async fn regenerate(
     let mut out = created(&linked, None);
     out.regeneration_count = Some(linked.request.regeneration_count);
     Ok(Json(out))
+}
+
+/// A timestamp from the query string. Clients that build URLs by concatenation send the seeds'
+/// own format (`2026-11-20T00:00:00+00:00`) unencoded, and a query string reads its `+` as a
+/// space: a space followed by `HH:MM` where an offset belongs is taken as that `+`.
+fn query_timestamp(raw: &str) -> Option<i64> {
+    parse_iso8601(raw).or_else(|| {
+        let (time, offset) = raw.rsplit_once(' ')?;
+        let offset_like = offset.len() == 5 && offset.as_bytes()[2] == b':' && offset.bytes().filter(u8::is_ascii_digit).count() == 4;
+        (offset_like && time.contains('T')).then(|| parse_iso8601(&format!("{time}+{offset}"))).flatten()
+    })
 }
 
 fn parse_request_id(raw: &str) -> Result<String, RequestError> {
@@ -216,7 +227,7 @@ pub async fn history(
     let timestamp = |name: &str| -> Result<Option<i64>, RequestError> {
         match param(name) {
             None => Ok(None),
-            Some(v) => parse_iso8601(&v)
+            Some(v) => query_timestamp(&v)
                 .map(Some)
                 .ok_or_else(|| RequestError::bad_request(format!("{name}: timestamp format is invalid (use ISO 8601)"))),
         }
@@ -225,9 +236,9 @@ pub async fn history(
         param(name).map(|v| v.parse::<i64>().map_err(|_| RequestError::bad_request(format!("{name} must be an integer")))).transpose()
     };
     let query = HistoryQuery {
-        asset_id: asset_id.clone(),
-        collection_point: param("collection_point_id"),
-        link_id: param("event_id"),
+        asset_id: canonical_id(&asset_id),
+        collection_point: param("collection_point_id").map(|c| canonical_id(&c)),
+        link_id: param("event_id").map(|e| canonical_id(&e)),
         dp_id: param("dp_id"),
         from: timestamp("from")?,
         to: timestamp("to")?,
@@ -316,4 +327,21 @@ pub async fn status(State(state): State<AppState>, caller: Caller, Path(request_
             .collect(),
         request_id: request.id,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plus_that_arrived_as_a_space_is_a_plus() {
+        let utc = parse_iso8601("2026-11-20T00:00:00+00:00").unwrap();
+        assert_eq!(query_timestamp("2026-11-20T00:00:00 00:00"), Some(utc));
+        assert_eq!(query_timestamp("2026-11-20T05:30:00 05:30"), Some(utc));
+        assert_eq!(query_timestamp("2026-11-20T00:00:00+00:00"), Some(utc));
+        assert_eq!(query_timestamp("2026-11-20T00:00:00Z"), Some(utc));
+        for bad in ["2026-11-20 00:00", "yesterday 00:00", "2026-11-20T00:00:00 0000", "2026-11-20T00:00:00 aa:bb"] {
+            assert_eq!(query_timestamp(bad), None, "{bad}");
+        }
+    }
 }

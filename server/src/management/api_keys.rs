@@ -1,6 +1,6 @@
 //! `/api/v1/api-keys`: keys for the customer's backend. The secret is returned once.
 
-use super::{ApiJson, ApiPath, ApiQuery, ApiResult, Caller, PageParams};
+use super::{ApiId, ApiJson, ApiQuery, ApiResult, Caller, PageParams};
 use crate::state::AppState;
 use app::dto::{ApiKeyDto, ApiKeyPage, CreateApiKey, CreatedApiKeyDto, ErrorBody};
 use axum::extract::State;
@@ -54,13 +54,13 @@ pub async fn list(State(state): State<AppState>, caller: Caller, ApiQuery(params
 /// One key's metadata.
 #[utoipa::path(get, path = "/api/v1/api-keys/{id}", tag = "API keys", params(("id" = String, Path)),
     responses((status = 200, body = ApiKeyDto), (status = 404, body = ErrorBody)), security(("session" = []), ("api_key" = [])))]
-pub async fn get_one(State(state): State<AppState>, caller: Caller, ApiPath(id): ApiPath<String>) -> ApiResult<Json<ApiKeyDto>> {
+pub async fn get_one(State(state): State<AppState>, caller: Caller, ApiId(id): ApiId) -> ApiResult<Json<ApiKeyDto>> {
     Ok(Json(api_key_dto(state.services.tenancy.api_key(&caller, &id).await?)))
 }
 
 /// Revokes a key at once. Revoking twice is harmless.
 #[utoipa::path(delete, path = "/api/v1/api-keys/{id}", tag = "API keys", params(("id" = String, Path)),
     responses((status = 200, body = ApiKeyDto), (status = 404, body = ErrorBody)), security(("session" = []), ("api_key" = [])))]
-pub async fn revoke(State(state): State<AppState>, caller: Caller, ApiPath(id): ApiPath<String>) -> ApiResult<Json<ApiKeyDto>> {
+pub async fn revoke(State(state): State<AppState>, caller: Caller, ApiId(id): ApiId) -> ApiResult<Json<ApiKeyDto>> {
     Ok(Json(api_key_dto(state.services.tenancy.revoke_api_key(&caller, &id).await?)))
 }

@@ -1,6 +1,6 @@
 //! `/api/v1/assets`: websites, apps and other places where consent is collected.
 
-use super::{ApiJson, ApiPath, ApiQuery, ApiResult, Caller, PageParams};
+use super::{ApiId, ApiJson, ApiQuery, ApiResult, Caller, PageParams};
 use crate::state::AppState;
 use app::dto::{AssetDto, AssetPage, CreateAsset, ErrorBody, PatchAsset};
 use axum::extract::State;
@@ -55,7 +55,7 @@ pub async fn list(State(state): State<AppState>, caller: Caller, ApiQuery(params
 /// One asset.
 #[utoipa::path(get, path = "/api/v1/assets/{id}", tag = "assets", params(("id" = String, Path)),
     responses((status = 200, body = AssetDto), (status = 404, body = ErrorBody)), security(("session" = []), ("api_key" = [])))]
-pub async fn get_one(State(state): State<AppState>, caller: Caller, ApiPath(id): ApiPath<String>) -> ApiResult<Json<AssetDto>> {
+pub async fn get_one(State(state): State<AppState>, caller: Caller, ApiId(id): ApiId) -> ApiResult<Json<AssetDto>> {
     Ok(Json(asset_dto(state.services.catalog.asset(&caller, &id).await?)))
 }
 
@@ -66,7 +66,7 @@ pub async fn get_one(State(state): State<AppState>, caller: Caller, ApiPath(id):
 pub async fn patch(
     State(state): State<AppState>,
     caller: Caller,
-    ApiPath(id): ApiPath<String>,
+    ApiId(id): ApiId,
     ApiJson(req): ApiJson<PatchAsset>,
 ) -> ApiResult<Json<AssetDto>> {
     let patch = AssetPatch {
@@ -86,7 +86,7 @@ pub async fn patch(
 #[utoipa::path(delete, path = "/api/v1/assets/{id}", tag = "assets", params(("id" = String, Path)),
     responses((status = 204), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)),
     security(("session" = []), ("api_key" = [])))]
-pub async fn delete(State(state): State<AppState>, caller: Caller, ApiPath(id): ApiPath<String>) -> ApiResult<StatusCode> {
+pub async fn delete(State(state): State<AppState>, caller: Caller, ApiId(id): ApiId) -> ApiResult<StatusCode> {
     state.services.catalog.delete_asset(&caller, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

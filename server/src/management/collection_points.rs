@@ -1,6 +1,6 @@
 //! `/api/v1/collection-points`: purposes and notices, versioned.
 
-use super::{ApiJson, ApiPath, ApiQuery, ApiResult, Caller};
+use super::{ApiId, ApiJson, ApiPath, ApiQuery, ApiResult, Caller};
 use crate::state::AppState;
 use app::dto::{CollectionPointDto, CollectionPointPage, CreateCollectionPoint, ErrorBody, PatchCollectionPoint, PurposeDto, PurposeInput};
 use axum::extract::State;
@@ -76,7 +76,7 @@ pub async fn create(
     ApiJson(req): ApiJson<CreateCollectionPoint>,
 ) -> ApiResult<(StatusCode, Json<CollectionPointDto>)> {
     let new = NewCollectionPoint {
-        asset_id: req.asset_id,
+        asset_id: backend::types::canonical_id(&req.asset_id),
         name: Name::parse("name", &req.name, 200)?,
         display_id: req.display_id.as_deref().filter(|d| !d.trim().is_empty()).map(str::parse::<DisplayId>).transpose()?,
         purposes: purposes(req.purposes)?,
@@ -95,7 +95,8 @@ pub async fn list(
     ApiQuery(params): ApiQuery<ListParams>,
 ) -> ApiResult<Json<CollectionPointPage>> {
     let page = backend::store::Page::parse(params.limit, params.offset)?;
-    let res = state.services.catalog.list_collection_points(&caller, params.asset_id.as_deref(), page).await?;
+    let asset_id = params.asset_id.as_deref().map(backend::types::canonical_id);
+    let res = state.services.catalog.list_collection_points(&caller, asset_id.as_deref(), page).await?;
     Ok(Json(CollectionPointPage {
         items: res.items.into_iter().map(collection_point_dto).collect(),
         total: res.total,
@@ -107,7 +108,7 @@ pub async fn list(
 /// One collection point, by UUID or display id (`CP001`).
 #[utoipa::path(get, path = "/api/v1/collection-points/{id}", tag = "collection points", params(("id" = String, Path, description = "UUID or display id")),
     responses((status = 200, body = CollectionPointDto), (status = 404, body = ErrorBody)), security(("session" = []), ("api_key" = [])))]
-pub async fn get_one(State(state): State<AppState>, caller: Caller, ApiPath(id): ApiPath<String>) -> ApiResult<Json<CollectionPointDto>> {
+pub async fn get_one(State(state): State<AppState>, caller: Caller, ApiId(id): ApiId) -> ApiResult<Json<CollectionPointDto>> {
     Ok(Json(collection_point_dto(state.services.catalog.collection_point(&caller, &id).await?)))
 }
 
@@ -120,6 +121,7 @@ pub async fn get_version(
     caller: Caller,
     ApiPath((id, version)): ApiPath<(String, i64)>,
 ) -> ApiResult<Json<CollectionPointDto>> {
+    let id = backend::types::canonical_id(&id);
     Ok(Json(collection_point_dto(state.services.catalog.collection_point_version(&caller, &id, version).await?)))
 }
 
@@ -131,11 +133,11 @@ pub async fn get_version(
 pub async fn patch(
     State(state): State<AppState>,
     caller: Caller,
-    ApiPath(id): ApiPath<String>,
+    ApiId(id): ApiId,
     ApiJson(req): ApiJson<PatchCollectionPoint>,
 ) -> ApiResult<Json<CollectionPointDto>> {
     let patch = CollectionPointPatch {
-        asset_id: req.asset_id,
+        asset_id: req.asset_id.as_deref().map(backend::types::canonical_id),
         name: req.name.as_deref().map(|n| Name::parse("name", n, 200)).transpose()?,
         purposes: req.purposes.map(purposes).transpose()?,
         notices: req.notices.map(Notices::parse).transpose()?,
@@ -146,7 +148,7 @@ pub async fn patch(
 /// Deletes a collection point through which no consent was recorded.
 #[utoipa::path(delete, path = "/api/v1/collection-points/{id}", tag = "collection points", params(("id" = String, Path)),
     responses((status = 204), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)), security(("session" = []), ("api_key" = [])))]
-pub async fn delete(State(state): State<AppState>, caller: Caller, ApiPath(id): ApiPath<String>) -> ApiResult<StatusCode> {
+pub async fn delete(State(state): State<AppState>, caller: Caller, ApiId(id): ApiId) -> ApiResult<StatusCode> {
     state.services.catalog.delete_collection_point(&caller, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

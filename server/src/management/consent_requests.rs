@@ -1,7 +1,7 @@
 //! `/api/v1/consent-requests/{id}`: the dashboard's view of one consent-link request, with
 //! what the dialect leaves out (the full link, the person's dp_id, why an email failed).
 
-use super::{ApiPath, ApiResult, Caller};
+use super::{ApiId, ApiResult, Caller};
 use crate::state::AppState;
 use app::dto::{ConsentRequestDto, ErrorBody};
 use axum::extract::State;
@@ -12,7 +12,7 @@ use backend::types::mask_phone;
 /// One consent-link request.
 #[utoipa::path(get, path = "/api/v1/consent-requests/{id}", tag = "consent links", params(("id" = String, Path, description = "request_id")),
     responses((status = 200, body = ConsentRequestDto), (status = 404, body = ErrorBody)), security(("session" = []), ("api_key" = [])))]
-pub async fn get_one(State(state): State<AppState>, caller: Caller, ApiPath(id): ApiPath<String>) -> ApiResult<Json<ConsentRequestDto>> {
+pub async fn get_one(State(state): State<AppState>, caller: Caller, ApiId(id): ApiId) -> ApiResult<Json<ConsentRequestDto>> {
     let d = state.services.links.details(&caller, &id).await?;
     let now = state.services.store().now();
     let r = d.linked.request;

@@ -104,6 +104,18 @@ pub struct ApiQuery<T>(pub T);
 #[from_request(via(axum::extract::Path), rejection(ManagementError))]
 pub struct ApiPath<T>(pub T);
 
+/// An id from the path, in its canonical form: a UUID matches in any case.
+pub struct ApiId(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for ApiId {
+    type Rejection = ManagementError;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let ApiPath(raw) = ApiPath::<String>::from_request_parts(parts, state).await?;
+        Ok(ApiId(backend::types::canonical_id(&raw)))
+    }
+}
+
 /// `?limit=&offset=` of every list.
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]

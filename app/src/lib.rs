@@ -23,10 +23,14 @@ use leptos::prelude::*;
 /// [`public::PublicPage`] context; the head is rendered here, on the server only.
 pub fn public_shell(options: LeptosOptions) -> impl IntoView {
     let page = use_context::<public::PublicPage>().unwrap_or(public::PublicPage::NotFound);
-    let lang = match &page {
-        public::PublicPage::Consent { data: Ok(d), .. } => d.notice_lang.clone(),
-        _ => "en".into(),
+    let (lang, brand) = match &page {
+        public::PublicPage::Consent { data: Ok(d), .. } => (d.notice_lang.clone(), d.brand_color.clone()),
+        _ => ("en".into(), String::new()),
     };
+    // The organisation's colour, as the page's only style outside the stylesheet (the CSP
+    // allows it by this response's nonce). Anything but `#rrggbb` is left out.
+    let brand_css = (brand.len() == 7 && brand.starts_with('#') && brand[1..].bytes().all(|b| b.is_ascii_hexdigit()))
+        .then(|| format!(":root {{ --org-brand: {brand}; }}"));
     let stylesheet = format!("/{}/assent.css", options.site_pkg_dir);
     view! {
         <!DOCTYPE html>
@@ -37,6 +41,7 @@ pub fn public_shell(options: LeptosOptions) -> impl IntoView {
                 <title>{page.title()}</title>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <link rel="stylesheet" href=stylesheet/>
+                {brand_css.map(|css| view! { <style nonce=leptos::nonce::use_nonce()>{css}</style> })}
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
             </head>

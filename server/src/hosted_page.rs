@@ -36,8 +36,13 @@ pub async fn render(state: &AppState, page: PublicPage, req: Request<Body>) -> R
     let options = state.public_leptos.clone();
     // The page is small and its data already loaded: render it whole, so its status is known
     // before the first byte goes out.
-    let handler =
-        leptos_axum::render_app_async_with_context(move || provide_context(page.clone()), move || app::public_shell(options.clone()));
+    let handler = leptos_axum::render_app_async_with_context(
+        move || {
+            provide_context(page.clone());
+            crate::security::provide_nonce();
+        },
+        move || app::public_shell(options.clone()),
+    );
     handler(req).await
 }
 

@@ -14,6 +14,7 @@ pub mod ops;
 pub mod pipeline;
 pub mod ratelimit;
 pub mod router;
+pub mod security;
 pub mod startup;
 pub mod state;
 pub mod static_files;

@@ -59,7 +59,10 @@ fn admin_routes() -> &'static Vec<AxumRouteListing> {
 
 pub fn build_router(state: AppState) -> Router {
     let services = state.services.clone();
-    let context = move || provide_context(services.clone());
+    let context = move || {
+        provide_context(services.clone());
+        crate::security::provide_nonce();
+    };
     let (api, doc) = api(&state);
     let doc = Arc::new(serde_json::to_string(&doc).expect("the OpenAPI document serialises"));
 
@@ -95,6 +98,7 @@ pub fn build_router(state: AppState) -> Router {
                 })
                 .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
         )
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::security::headers))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
         .with_state(state)

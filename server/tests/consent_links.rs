@@ -576,7 +576,18 @@ async fn hosted_page_works_with_plain_form_posts(backend: Backend) {
     let url = link["consent_link"].as_str().unwrap().to_string();
     let page = f.app.http.get(&url).send().await.unwrap();
     assert_eq!(page.status(), StatusCode::OK);
+    // A capability URL: never framed, cached, or sent on as a referrer; script only by nonce.
+    let header = |name: &str| page.headers().get(name).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+    let csp = header("content-security-policy");
+    assert!(csp.contains("frame-ancestors 'none'") && csp.contains("object-src 'none'"), "{csp}");
+    assert_eq!((header("referrer-policy").as_str(), header("cache-control").as_str()), ("no-referrer", "no-store"));
+    assert_eq!((header("x-frame-options").as_str(), header("x-content-type-options").as_str()), ("DENY", "nosniff"));
+    let nonce = csp.split("'nonce-").nth(1).and_then(|n| n.split('\'').next()).unwrap().to_string();
     let html = page.text().await.unwrap();
+    assert!(html.contains(&format!("nonce=\"{nonce}\"")), "the hydration script carries this response's nonce");
+    assert!(!html.contains(" style=\""), "no inline style attributes");
+    // Approve and Decline look the same; "Save choices" is the quieter one.
+    assert!(html.contains(r#"value="approve" class="choice""#) && html.contains(r#"value="decline" class="choice""#), "{html}");
     for text in [
         "Onboarding Consent v2",
         "We use your phone number to run your account.",

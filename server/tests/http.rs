@@ -21,6 +21,27 @@ async fn health_readiness_and_metrics() {
 }
 
 #[tokio::test]
+async fn pages_and_api_responses_carry_security_headers() {
+    let app = App::start().await;
+    let page = app.req(Method::GET, "/admin/login").send().await.unwrap();
+    let csp = page.headers()["content-security-policy"].to_str().unwrap().to_string();
+    assert!(csp.contains("script-src 'self' 'nonce-") && csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert!(!csp.contains("unsafe-inline"), "{csp}");
+    assert_eq!(page.headers()["x-content-type-options"], "nosniff");
+    assert!(page.headers().get("strict-transport-security").is_none(), "not over plain http");
+    let nonce = csp.split("'nonce-").nth(1).and_then(|n| n.split('\'').next()).unwrap().to_string();
+    assert!(page.text().await.unwrap().contains(&format!("nonce=\"{nonce}\"")));
+    let other = app.req(Method::GET, "/admin/login").send().await.unwrap();
+    assert!(!other.headers()["content-security-policy"].to_str().unwrap().contains(&nonce), "a nonce per response");
+    let api = app.req(Method::GET, "/healthz").send().await.unwrap();
+    assert_eq!(api.headers()["x-content-type-options"], "nosniff");
+    assert!(api.headers().get("content-security-policy").is_none());
+    let https = App::start_with(backend::testing::Backend::Sqlite, |c| c.public_url = "https://consent.example.com".into()).await;
+    let res = https.req(Method::GET, "/healthz").send().await.unwrap();
+    assert_eq!(res.headers()["strict-transport-security"], "max-age=31536000; includeSubDomains");
+}
+
+#[tokio::test]
 async fn every_response_carries_a_request_id() {
     let app = App::start().await;
     let res = app.req(Method::GET, "/healthz").send().await.unwrap();

@@ -180,7 +180,6 @@ fn ConsentView(data: ConsentData, action: String, path: String) -> impl IntoView
     let lang = Lang::from_code(&data.notice_lang).unwrap_or(Lang::En);
     let t = lang.text();
     let dir = if lang.is_rtl() { "rtl" } else { "ltr" };
-    let style = format!("--brand: {}", data.brand_color);
     let header = view! {
         <header class="consent-head">
             {data.logo_url.clone().map(|src| view! { <img src=src alt="" class="logo"/> })}
@@ -261,9 +260,12 @@ fn ConsentView(data: ConsentData, action: String, path: String) -> impl IntoView
                         }).collect_view()}
                     </fieldset>
                     <div class="decide">
-                        <button type="submit" name="decision" value="approve">{t.approve}</button>
+                        // Refusing is as easy and as visible as accepting: the same size, colour and place.
+                        <div class="decide-main">
+                            <button type="submit" name="decision" value="approve" class="choice">{t.approve}</button>
+                            <button type="submit" name="decision" value="decline" class="choice">{t.decline}</button>
+                        </div>
                         <button type="submit" name="decision" value="save" class="secondary">{t.save}</button>
-                        <button type="submit" name="decision" value="decline" class="secondary">{t.decline}</button>
                         {(decided && any_granted).then(|| view! {
                             <button type="submit" name="decision" value="withdraw" class="danger">{t.withdraw}</button>
                         })}
@@ -275,7 +277,7 @@ fn ConsentView(data: ConsentData, action: String, path: String) -> impl IntoView
         }
     };
     view! {
-        <main class="consent" style=style>
+        <main class="consent">
             {header}
             {body}
         </main>

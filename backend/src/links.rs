@@ -92,6 +92,13 @@ impl Default for LinkLimits {
 
 pub const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
+/// Decisions one link instance takes per hour. A person changes their mind a few times; a
+/// script hammering the link fills the ledger.
+pub const DECISIONS_PER_LINK_PER_HOUR: i64 = 20;
+
+/// The consent log a status response shows: the newest entries.
+pub const STATUS_LOG_LIMIT: i64 = 100;
+
 /// `{public URL}/{org subdomain}/{collection point display_id}/{link_id}`.
 pub fn link_url(public_url: &str, subdomain: &str, display_id: &str, link_id: &str) -> String {
     format!("{}/{subdomain}/{display_id}/{link_id}", public_url.trim_end_matches('/'))

@@ -628,8 +628,12 @@ async fn decisions_through_a_link_are_checked_under_the_lock(db: &TestDb) {
     let (request, entry) = s.links.decide(&path, &LinkChoice::ApproveAll, &evidence).await.unwrap();
     assert_eq!(request.consent_action.as_deref(), Some("approved"));
     assert_eq!(entry.actor, "principal");
+    // The same decision again changes nothing: no second entry.
+    let (_, again) = s.links.decide(&path, &LinkChoice::ApproveAll, &evidence).await.unwrap();
+    assert_eq!(again.id, entry.id);
     let mut c = db.store.conn().await.unwrap();
-    assert_eq!(links::logs(&mut c, &a.id, &request.id).await.unwrap().len(), 1);
+    assert_eq!(links::logs(&mut c, &a.id, &request.id, 100).await.unwrap().len(), 1);
+    assert_eq!(s.ledger.length().await.unwrap(), 1);
     // An expired link that was never answered takes no decision.
     let late = s.links.create(&ca, &new_link(&cp, "+919876543211", None)).await.unwrap();
     db.clock.advance(Duration::from_secs(24 * 3600 + 1));
@@ -638,4 +642,18 @@ async fn decisions_through_a_link_are_checked_under_the_lock(db: &TestDb) {
     // A decided one can still be changed.
     s.links.decide(&path, &LinkChoice::Withdraw, &evidence).await.unwrap();
     assert_eq!(s.ledger.length().await.unwrap(), 2);
+    // At most 20 changes an hour through one link (the withdrawal was the first of this hour;
+    // the approval is a day old); then 429, and nothing more is recorded.
+    let choices = [LinkChoice::ApproveAll, LinkChoice::DeclineAll];
+    for i in 0..19 {
+        s.links.decide(&path, &choices[i % 2], &evidence).await.unwrap();
+    }
+    assert_eq!(s.ledger.length().await.unwrap(), 21);
+    let flood = s.links.decide(&path, &LinkChoice::DeclineAll, &evidence).await;
+    assert!(matches!(flood, Err(Error::RateLimited { .. })), "{flood:?}");
+    assert_eq!(s.ledger.length().await.unwrap(), 21);
+    // The status shows the newest entries only.
+    assert_eq!(links::logs(&mut c, &a.id, &request.id, 5).await.unwrap().len(), 5);
+    db.clock.advance(Duration::from_secs(3601));
+    s.links.decide(&path, &LinkChoice::ApproveAll, &evidence).await.unwrap();
 }

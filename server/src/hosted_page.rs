@@ -58,6 +58,21 @@ pub async fn show(
     render(&state, PublicPage::Consent { path, data }, req).await
 }
 
+/// A clear page for a flood of decisions, with when to try again.
+fn too_many(state: &AppState, retry_after_secs: u64) -> Response {
+    let minutes = retry_after_secs.div_ceil(60);
+    let mut res = page(
+        state,
+        StatusCode::TOO_MANY_REQUESTS,
+        "Too many changes",
+        &format!("This link has taken many decisions in a short time. Your last choice was not saved; try again in {minutes} minute(s)."),
+    );
+    if let Ok(v) = axum::http::HeaderValue::from_str(&retry_after_secs.to_string()) {
+        res.headers_mut().insert(header::RETRY_AFTER, v);
+    }
+    res
+}
+
 pub async fn submit(
     State(state): State<AppState>,
     Path((subdomain, display_id, link_id)): Path<(String, String, String)>,
@@ -88,6 +103,9 @@ pub async fn submit(
         };
         Redirect::to(&format!("/{subdomain}/{display_id}/{link_id}{query}")).into_response()
     };
+    if let Err(retry_after) = state.decision_limiter.check(&format!("ip:{}", ip.map(|i| i.to_string()).unwrap_or_default())) {
+        return too_many(&state, retry_after);
+    }
     let choice = match decision.as_str() {
         "approve" => LinkChoice::ApproveAll,
         "decline" => LinkChoice::DeclineAll,
@@ -109,6 +127,7 @@ pub async fn submit(
             match (public.kind, &err) {
                 // Expired or replaced: the page says which.
                 (ErrorKind::Forbidden, _) => back,
+                (ErrorKind::RateLimited, _) => too_many(&state, public.retry_after_secs.unwrap_or(60)),
                 (ErrorKind::NotFound, _) => page(&state, StatusCode::NOT_FOUND, "Link not found", "This consent link does not exist."),
                 (ErrorKind::Invalid, Error::Invalid { message, .. }) => page(&state, StatusCode::BAD_REQUEST, "Nothing to do", message),
                 _ => page(

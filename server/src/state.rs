@@ -24,6 +24,8 @@ pub struct AppState {
     pub assets: Arc<SiteAssets>,
     pub metrics: Arc<Metrics>,
     pub login_limiter: Arc<RateLimiter>,
+    /// Decisions on hosted pages, per client address.
+    pub decision_limiter: Arc<RateLimiter>,
     pub api_limiter: Arc<RateLimiter>,
     pub banner: Arc<BannerAssets>,
 }
@@ -56,6 +58,8 @@ impl AppState {
             metrics: Arc::new(Metrics::default()),
             // Per email and per client address: 10 attempts in 5 minutes.
             login_limiter: Arc::new(RateLimiter::new(10, Duration::from_secs(300))),
+            // A person decides a handful of times; an office behind one address, more.
+            decision_limiter: Arc::new(RateLimiter::new(60, Duration::from_secs(60))),
             api_limiter: Arc::new(RateLimiter::new(config.api_rate_per_minute, Duration::from_secs(60))),
             banner: Arc::new(BannerAssets::load(&config.banner_root)),
             config: Arc::new(config),

@@ -652,6 +652,26 @@ async fn hosted_page_works_with_plain_form_posts(backend: Backend) {
     assert_eq!(newest["collected_via"], "consent_link");
     let res = decide("decision=maybe").await.unwrap();
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    // Repeating the last decision records nothing new.
+    let before = f.app.state.services.ledger.length().await.unwrap();
+    assert_eq!(decide("decision=withdraw&lang=en&version=1").await.unwrap().status(), StatusCode::SEE_OTHER);
+    assert_eq!(f.app.state.services.ledger.length().await.unwrap(), before);
+    // A flood through one link is stopped with a clear page, and nothing more is recorded.
+    let mut last = StatusCode::SEE_OTHER;
+    for i in 0..30 {
+        last = decide(if i % 2 == 0 { "decision=approve&lang=en&version=1" } else { "decision=decline&lang=en&version=1" })
+            .await
+            .unwrap()
+            .status();
+        if last == StatusCode::TOO_MANY_REQUESTS {
+            break;
+        }
+    }
+    assert_eq!(last, StatusCode::TOO_MANY_REQUESTS);
+    let flood = decide("decision=decline&lang=en&version=1").await.unwrap();
+    assert!(flood.headers().contains_key("retry-after"));
+    assert!(flood.text().await.unwrap().contains("Too many changes"));
+    assert_eq!(f.app.state.services.ledger.length().await.unwrap(), before + 17, "at most 20 decisions an hour per link");
 
     // Unknown and expired links get their own pages and statuses.
     let unknown = f.app.http.get(format!("{}/acme/CP010/{}", f.app.base, uuid::Uuid::new_v4())).send().await.unwrap();

@@ -6,7 +6,10 @@ use super::Context;
 use crate::auth::{Actor, Caller, Permission};
 use crate::email::{ConsentLinkEmail, SendError};
 use crate::ledger::{Action, Decision, Identifier, LedgerEntry, PurposeDecision, SubjectKind};
-use crate::links::{consent_action_word, link_url, EmailDelivery, ExpiryHours, LinkChoice, LinkEvidence, DAY_MS};
+use crate::links::{
+    consent_action_word, link_url, EmailDelivery, ExpiryHours, LinkChoice, LinkEvidence, DAY_MS, DECISIONS_PER_LINK_PER_HOUR,
+    STATUS_LOG_LIMIT,
+};
 use crate::store::catalog::{self as catalog, CollectionPointRow};
 use crate::store::links::{self as store, ConsentRequestRow, History, HistoryFilter, RequestLog};
 use crate::store::tenancy::{self as tenancy, OrgRow};
@@ -250,7 +253,7 @@ impl ConsentLinks {
         };
         let mut versions: HashMap<i64, Option<CollectionPointRow>> = HashMap::new();
         let mut logs = Vec::new();
-        for log in store::logs(&mut c, org_id, request_id).await? {
+        for log in store::logs(&mut c, org_id, request_id, STATUS_LOG_LIMIT).await? {
             let version = log.entry.notice_version.unwrap_or(1);
             if let std::collections::hash_map::Entry::Vacant(slot) = versions.entry(version) {
                 slot.insert(match catalog::collection_point_version(&mut c, org_id, &log.entry.subject_id, version).await {
@@ -335,13 +338,15 @@ impl ConsentLinks {
         } else {
             HashMap::new()
         };
-        let receipt = if decided { store::logs(&mut c, &org.id, &request.id).await?.pop() } else { None };
+        let receipt = if decided { store::logs(&mut c, &org.id, &request.id, 1).await?.pop() } else { None };
         Ok(HostedPage::Live(Box::new(LivePage { org, request, collection_point: cp, state, notice_lang, granted, receipt })))
     }
 
     /// Records the person's choice made through a link: a ledger entry, the per-purpose state
     /// and the request's status, in one transaction. An unknown link is `NotFound`; an expired
-    /// or replaced one is `Forbidden`.
+    /// or replaced one is `Forbidden`; one that took too many decisions this hour is
+    /// `RateLimited`. Making the same decision as the last one changes nothing and returns the
+    /// entry that recorded it.
     pub async fn decide(&self, path: &LinkPath, choice: &LinkChoice, evidence: &LinkEvidence) -> Result<(ConsentRequestRow, LedgerEntry)> {
         let (org, request, current) = {
             let mut c = self.ctx.store.conn().await?;
@@ -413,9 +418,20 @@ impl ConsentLinks {
             actor: Actor::Principal.to_string(),
         };
         let mut tx = self.ctx.store.begin().await?;
+        let now = tx.now();
         // Re-checked under the write lock: a regeneration that committed meanwhile wins.
         if store::instance(&mut tx, &path.link_id).await?.and_then(|i| i.superseded_at).is_some() {
             return Err(Error::Forbidden("this consent link was replaced by a newer one"));
+        }
+        if let Some(last) = store::logs(&mut tx, &org.id, &request.id, 1).await?.pop() {
+            if last.action == word && last.entry.purposes()? == decision.purposes {
+                let request = store::request(&mut tx, &org.id, &request.id).await?;
+                return Ok((request, last.entry));
+            }
+        }
+        let hour_ago = now - 60 * 60 * 1000;
+        if store::decisions_since(&mut tx, &path.link_id, hour_ago).await? >= DECISIONS_PER_LINK_PER_HOUR {
+            return Err(Error::RateLimited { retry_after_secs: 15 * 60 });
         }
         let entry = ledger::append(&mut tx, &decision).await?;
         store::record_decision(&mut tx, &request.id, &entry, &path.link_id, word).await?;

@@ -237,8 +237,8 @@ pub async fn record_decision(c: &mut AnyConnection, request_id: &str, entry: &Le
     Ok(())
 }
 
-/// The ledger entries a request produced, oldest first.
-pub async fn logs(c: &mut AnyConnection, org_id: &str, request_id: &str) -> Result<Vec<RequestLog>> {
+/// The newest `limit` ledger entries a request produced, oldest first.
+pub async fn logs(c: &mut AnyConnection, org_id: &str, request_id: &str, limit: i64) -> Result<Vec<RequestLog>> {
     #[derive(sqlx::FromRow)]
     struct Joined {
         #[sqlx(flatten)]
@@ -250,14 +250,24 @@ pub async fn logs(c: &mut AnyConnection, org_id: &str, request_id: &str) -> Resu
     let rows = sqlx::query_as::<_, Joined>(&format!(
         "SELECT {}, l.action AS log_action, l.link_id AS log_link_id FROM consent_request_logs l
            JOIN ledger_entries e ON e.id = l.ledger_entry_id
-          WHERE l.request_id = $1 AND e.org_id = $2 ORDER BY e.seq",
+          WHERE l.request_id = $1 AND e.org_id = $2 ORDER BY e.seq DESC LIMIT $3",
         entry_columns.join(", ")
     ))
     .bind(request_id)
     .bind(org_id)
+    .bind(limit)
     .fetch_all(&mut *c)
     .await?;
-    Ok(rows.into_iter().map(|j| RequestLog { entry: j.entry, action: j.log_action, link_id: j.log_link_id }).collect())
+    Ok(rows.into_iter().rev().map(|j| RequestLog { entry: j.entry, action: j.log_action, link_id: j.log_link_id }).collect())
+}
+
+/// How many decisions were made through a link instance since `since`.
+pub async fn decisions_since(c: &mut AnyConnection, link_id: &str, since: i64) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM consent_request_logs WHERE link_id = $1 AND created_at > $2")
+        .bind(link_id)
+        .bind(since)
+        .fetch_one(&mut *c)
+        .await?)
 }
 
 /// History of requests for one asset, newest first, with status counts as of `now`.

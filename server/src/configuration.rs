@@ -25,6 +25,8 @@ pub struct ServerConfig {
     pub first_attempt_wait: Duration,
     /// How often the outbox worker looks for due jobs.
     pub outbox_interval: Duration,
+    /// How long a client may take to send a request body (then 408).
+    pub body_read_deadline: Duration,
 }
 
 impl ServerConfig {
@@ -42,6 +44,7 @@ impl ServerConfig {
             api_rate_per_minute: 600,
             first_attempt_wait: Duration::from_secs(2),
             outbox_interval: Duration::from_secs(5),
+            body_read_deadline: crate::body::READ_DEADLINE,
         }
     }
 }

@@ -15,6 +15,10 @@ pub enum RequestError {
     BadRequest(String),
     #[error("{0}")]
     UnsupportedMediaType(String),
+    #[error("{0}")]
+    PayloadTooLarge(String),
+    #[error("{0}")]
+    Timeout(String),
     #[error("no such endpoint")]
     NoRoute,
     #[error("this endpoint does not accept that method")]
@@ -65,6 +69,8 @@ impl RequestError {
             RequestError::Domain(e) => e.report().into(),
             RequestError::BadRequest(_) => plain(400, "invalid_request", ErrorKind::Invalid),
             RequestError::UnsupportedMediaType(_) => plain(415, "unsupported_media_type", ErrorKind::Invalid),
+            RequestError::PayloadTooLarge(_) => plain(413, "payload_too_large", ErrorKind::Invalid),
+            RequestError::Timeout(_) => plain(408, "request_timeout", ErrorKind::Invalid),
             RequestError::NoRoute => plain(404, "not_found", ErrorKind::NotFound),
             RequestError::MethodNotAllowed => plain(405, "method_not_allowed", ErrorKind::Invalid),
         }

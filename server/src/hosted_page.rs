@@ -7,7 +7,7 @@
 use crate::pipeline::ClientIp;
 use crate::state::AppState;
 use app::public::PublicPage;
-use axum::body::{Body, Bytes};
+use axum::body::Body;
 use axum::extract::{Path, Query, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -78,8 +78,16 @@ pub async fn submit(
     Path((subdomain, display_id, link_id)): Path<(String, String, String)>,
     ClientIp(ip): ClientIp,
     headers: HeaderMap,
-    body: Bytes,
+    body: Body,
 ) -> Response {
+    let body = match crate::body::read(body, crate::body::FORM_LIMIT, state.config.body_read_deadline).await {
+        Ok(body) => body,
+        Err(err) => {
+            let public = err.public();
+            let status = StatusCode::from_u16(public.status).unwrap_or(StatusCode::BAD_REQUEST);
+            return page(&state, status, "Your choice did not arrive", "Please go back and try again.");
+        }
+    };
     let mut decision = String::new();
     let mut lang = String::new();
     let mut version = None;

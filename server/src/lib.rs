@@ -3,6 +3,7 @@
 //! are `backend`'s; the pages are `app`'s.
 
 pub mod banner;
+pub mod body;
 pub mod cli;
 pub mod configuration;
 pub mod dialects;

@@ -9,7 +9,7 @@ use app::dto::{
     CollectionPointCounts, CollectionPointSnapshot, ConsentLinkCreated, ConsentLinkFilters, ConsentLinkHistory, ConsentLinkHistoryItem,
     ConsentLinkStatus, ConsentLinkSummary, ConsentLogEntry, CreateConsentLink, DetailError, PurposeConsent, RegenerateConsentLink,
 };
-use axum::body::Bytes;
+use axum::body::Body;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -88,18 +88,15 @@ pub fn finish(routes: OpenApiRouter<AppState>) -> (Router<AppState>, utoipa::ope
 }
 
 /// A JSON body, or an empty one where the body is optional.
-fn json_body<T: DeserializeOwned + Default>(headers: &HeaderMap, body: &Bytes, required: bool) -> LinkResult<T> {
+async fn json_body<T: DeserializeOwned + Default>(state: &AppState, headers: &HeaderMap, body: Body, required: bool) -> LinkResult<T> {
+    let body = crate::body::read(body, crate::body::API_LIMIT, state.config.body_read_deadline).await?;
     if body.iter().all(u8::is_ascii_whitespace) {
         return if required { Err(RequestError::bad_request("a JSON body is required").into()) } else { Ok(T::default()) };
     }
-    let is_json = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|ct| ct.split(';').next().is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json")));
-    if !is_json {
+    if !crate::body::is_json(headers) {
         return Err(RequestError::UnsupportedMediaType("send the body as Content-Type: application/json".into()).into());
     }
-    serde_json::from_slice(body).map_err(|e| RequestError::bad_request(format!("invalid JSON body: {e}")).into())
+    serde_json::from_slice(&body).map_err(|e| RequestError::bad_request(format!("invalid JSON body: {e}")).into())
 }
 
 fn created(linked: &LinkedRequest, email: Option<EmailDelivery>) -> ConsentLinkCreated {
@@ -124,13 +121,8 @@ fn created(linked: &LinkedRequest, email: Option<EmailDelivery>) -> ConsentLinkC
     responses((status = 200, body = ConsentLinkCreated), (status = 400, body = DetailError), (status = 401, body = DetailError),
         (status = 403, body = DetailError), (status = 404, body = DetailError), (status = 415, body = DetailError), (status = 429, body = DetailError)),
     security(("api_key" = [], "org" = []), ("session" = [], "org" = [])))]
-pub async fn create(
-    State(state): State<AppState>,
-    caller: Caller,
-    headers: HeaderMap,
-    body: Bytes,
-) -> LinkResult<Json<ConsentLinkCreated>> {
-    let req: CreateConsentLink = json_body(&headers, &body, true)?;
+pub async fn create(State(state): State<AppState>, caller: Caller, headers: HeaderMap, body: Body) -> LinkResult<Json<ConsentLinkCreated>> {
+    let req: CreateConsentLink = json_body(&state, &headers, body, true).await?;
     if req.collection_point_id.trim().is_empty() {
         return Err(RequestError::bad_request("collection_point_id is required").into());
     }
@@ -166,10 +158,10 @@ pub async fn regenerate(
     caller: Caller,
     Path(request_id): Path<String>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Body,
 ) -> LinkResult<Json<ConsentLinkCreated>> {
     let request_id = parse_request_id(&request_id)?;
-    let req: RegenerateConsentLink = json_body(&headers, &body, false)?;
+    let req: RegenerateConsentLink = json_body(&state, &headers, body, false).await?;
     let expiry = req.expiry_hours.map(ExpiryHours::new).transpose()?.unwrap_or(ExpiryHours::DEFAULT);
     let linked = state.services.links.regenerate(&caller, &request_id, expiry).await?;
     let mut out = created(&linked, None);

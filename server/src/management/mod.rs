@@ -15,7 +15,7 @@ use crate::error::RequestError;
 use crate::pipeline::{self, Authenticated, OrgHeader, Surface};
 use crate::state::AppState;
 use app::dto::{ErrorBody, ErrorDetail};
-use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{FromRequest, FromRequestParts};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -69,17 +69,6 @@ impl IntoResponse for ManagementError {
 
 pub type ApiResult<T> = Result<T, ManagementError>;
 
-impl From<JsonRejection> for ManagementError {
-    fn from(rej: JsonRejection) -> Self {
-        ManagementError(match rej {
-            JsonRejection::MissingJsonContentType(_) => {
-                RequestError::UnsupportedMediaType("expected a JSON body with Content-Type: application/json".into())
-            }
-            other => RequestError::bad_request(format!("invalid JSON body: {}", other.body_text())),
-        })
-    }
-}
-
 impl From<QueryRejection> for ManagementError {
     fn from(rej: QueryRejection) -> Self {
         ManagementError(RequestError::bad_request(format!("invalid query string: {}", rej.body_text())))
@@ -92,9 +81,24 @@ impl From<PathRejection> for ManagementError {
     }
 }
 
-#[derive(FromRequest)]
-#[from_request(via(axum::Json), rejection(ManagementError))]
+/// A JSON body, read by [`crate::body::read`]; unknown fields are refused where the type says so.
 pub struct ApiJson<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
+    type Rejection = ManagementError;
+
+    async fn from_request(req: axum::extract::Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        if !crate::body::is_json(req.headers()) {
+            return Err(ManagementError(RequestError::UnsupportedMediaType(
+                "expected a JSON body with Content-Type: application/json".into(),
+            )));
+        }
+        let bytes = crate::body::read(req.into_body(), crate::body::API_LIMIT, state.config.body_read_deadline).await?;
+        serde_json::from_slice(&bytes)
+            .map(ApiJson)
+            .map_err(|e| ManagementError(RequestError::bad_request(format!("invalid JSON body: {e}"))))
+    }
+}
 
 #[derive(FromRequestParts)]
 #[from_request(via(axum::extract::Query), rejection(ManagementError))]

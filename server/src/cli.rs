@@ -1,6 +1,7 @@
 //! The `assent` command line: `serve`, and the operator's commands, which work on the same
 //! database as `serve`, also while it runs.
 
+use crate::client_addr::TrustedProxies;
 use crate::configuration::ServerConfig;
 use crate::startup::{shutdown_signal, Application};
 use backend::clock::Clock;
@@ -84,6 +85,10 @@ struct ServeArgs {
     /// API requests per minute per API key or dashboard session.
     #[arg(long, env = "ASSENT_API_RATE_PER_MINUTE", default_value_t = 600)]
     api_rate_per_minute: u32,
+    /// Reverse proxies whose X-Forwarded-For / Forwarded headers name the client: CIDRs or
+    /// addresses, comma-separated (e.g. 10.0.0.0/8,127.0.0.1). Without it, the socket address.
+    #[arg(long, env = "ASSENT_TRUSTED_PROXIES", default_value = "", value_parser = |s: &str| s.parse::<TrustedProxies>())]
+    trusted_proxies: TrustedProxies,
 }
 
 #[derive(Subcommand)]
@@ -224,6 +229,7 @@ async fn serve(args: ServeArgs, db: &DbArgs) -> CliResult<()> {
     config.smtp_from = args.smtp_from;
     config.link_limits = LinkLimits { per_phone_per_day: args.links_per_phone_per_day, per_email_per_day: args.links_per_email_per_day };
     config.api_rate_per_minute = args.api_rate_per_minute;
+    config.trusted_proxies = args.trusted_proxies;
     let app = Application::build(store, config).await?;
     let public_url = app.state().config.public_url.clone();
     if let Some(token) = app.state().services.tenancy.create_setup_token().await? {

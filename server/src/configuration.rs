@@ -27,6 +27,8 @@ pub struct ServerConfig {
     pub outbox_interval: Duration,
     /// How long a client may take to send a request body (then 408).
     pub body_read_deadline: Duration,
+    /// Proxies whose `X-Forwarded-For`/`Forwarded` headers name the client.
+    pub trusted_proxies: crate::client_addr::TrustedProxies,
 }
 
 impl ServerConfig {
@@ -45,6 +47,7 @@ impl ServerConfig {
             first_attempt_wait: Duration::from_secs(2),
             outbox_interval: Duration::from_secs(5),
             body_read_deadline: crate::body::READ_DEADLINE,
+            trusted_proxies: Default::default(),
         }
     }
 }

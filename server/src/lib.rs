@@ -5,6 +5,7 @@
 pub mod banner;
 pub mod body;
 pub mod cli;
+pub mod client_addr;
 pub mod configuration;
 pub mod dialects;
 pub mod error;

@@ -93,7 +93,7 @@ pub async fn authenticate<S: Surface>(State(state): State<AppState>, mut req: Re
 
 /// Routes without credentials (sign-in, first-run setup) are limited per client address.
 pub async fn limit_by_address<S: Surface>(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let ip = req.extensions().get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip());
+    let ip = req.extensions().get::<crate::client_addr::ClientAddr>().map(|c| c.0);
     let key = format!("ip:{}", ip.map(|i| i.to_string()).unwrap_or_default());
     match state.api_limiter.check(&key) {
         Ok(()) => next.run(req).await,
@@ -125,13 +125,13 @@ impl<S: Surface> FromRequestParts<AppState> for Authenticated<S> {
     }
 }
 
-/// The peer address, when the server was started with connect info.
+/// The client's address (see `client_addr`), when the server was started with connect info.
 pub struct ClientIp(pub Option<IpAddr>);
 
 impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(ClientIp(parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip())))
+        Ok(ClientIp(parts.extensions.get::<crate::client_addr::ClientAddr>().map(|c| c.0)))
     }
 }

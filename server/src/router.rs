@@ -94,10 +94,12 @@ pub fn build_router(state: AppState) -> Router {
             TraceLayer::new_for_http()
                 .make_span_with(|req: &Request<_>| {
                     let id = req.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
-                    tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.uri().path())
+                    let client = req.extensions().get::<crate::client_addr::ClientAddr>().map(|c| c.0.to_string()).unwrap_or_default();
+                    tracing::info_span!("request", request_id = %id, %client, method = %req.method(), path = %req.uri().path())
                 })
                 .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
         )
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::client_addr::resolve))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::security::headers))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))

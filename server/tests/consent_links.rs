@@ -880,3 +880,32 @@ async fn an_attempt_that_never_finishes_is_finished_by_the_outbox(backend: Backe
     let metrics = f.app.req(Method::GET, "/metrics").send().await.unwrap().text().await.unwrap();
     assert!(metrics.contains("assent_queue_depth{queue=\"email\"} 0"), "{metrics}");
 }
+
+/// Behind a trusted proxy, the client named in `X-Forwarded-For` is the one in the evidence
+/// and the one rate limits count; from anyone else the header is ignored.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forwarded_clients_count_only_behind_trusted_proxies() {
+    for (trusted, expected) in [(true, "203.0.113.9"), (false, "127.0.0.1")] {
+        let f = fixture_with(Backend::Sqlite, |c| {
+            if trusted {
+                c.trusted_proxies = "127.0.0.1/32".parse().unwrap();
+            }
+        })
+        .await;
+        let link = f.link("+919876543210").await;
+        let res = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap()
+            .post(format!("{}/decision", link["consent_link"].as_str().unwrap()))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("x-forwarded-for", "198.51.100.1, 203.0.113.9")
+            .body("decision=approve")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let (_, entries) = body(f.app.admin(&f.t, Method::GET, "/api/v1/audit/events").send().await.unwrap()).await;
+        assert_eq!(entries["items"][0]["evidence"]["ip"], expected, "trusted proxy: {trusted}");
+    }
+}

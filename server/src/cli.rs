@@ -85,6 +85,10 @@ struct ServeArgs {
     /// API requests per minute per API key or dashboard session.
     #[arg(long, env = "ASSENT_API_RATE_PER_MINUTE", default_value_t = 600)]
     api_rate_per_minute: u32,
+    /// Decisions per minute from one client address on hosted consent pages (a person decides a
+    /// handful of times; an office behind one address, more).
+    #[arg(long, env = "ASSENT_DECISIONS_PER_ADDRESS_PER_MINUTE", default_value_t = 60)]
+    decisions_per_address_per_minute: u32,
     /// Reverse proxies whose X-Forwarded-For / Forwarded headers name the client: CIDRs or
     /// addresses, comma-separated (e.g. 10.0.0.0/8,127.0.0.1). Without it, the socket address.
     #[arg(long, env = "ASSENT_TRUSTED_PROXIES", default_value = "", value_parser = |s: &str| s.parse::<TrustedProxies>())]
@@ -230,6 +234,7 @@ async fn serve(args: ServeArgs, db: &DbArgs) -> CliResult<()> {
     config.link_limits = LinkLimits { per_phone_per_day: args.links_per_phone_per_day, per_email_per_day: args.links_per_email_per_day };
     config.api_rate_per_minute = args.api_rate_per_minute;
     config.trusted_proxies = args.trusted_proxies;
+    config.decisions_per_address_per_minute = args.decisions_per_address_per_minute;
     let app = Application::build(store, config).await?;
     let public_url = app.state().config.public_url.clone();
     if let Some(token) = app.state().services.tenancy.create_setup_token().await? {

@@ -21,6 +21,8 @@ pub struct ServerConfig {
     pub link_limits: LinkLimits,
     /// API requests per minute for one caller (API key or dashboard session).
     pub api_rate_per_minute: u32,
+    /// Decisions per minute from one client address on hosted pages.
+    pub decisions_per_address_per_minute: u32,
     /// How long creating a link waits for its email's first attempt.
     pub first_attempt_wait: Duration,
     /// How often the outbox worker looks for due jobs.
@@ -44,6 +46,7 @@ impl ServerConfig {
             smtp_from: None,
             link_limits: LinkLimits::default(),
             api_rate_per_minute: 600,
+            decisions_per_address_per_minute: 60,
             first_attempt_wait: Duration::from_secs(2),
             outbox_interval: Duration::from_secs(5),
             body_read_deadline: crate::body::READ_DEADLINE,

@@ -58,8 +58,7 @@ impl AppState {
             metrics: Arc::new(Metrics::default()),
             // Per email and per client address: 10 attempts in 5 minutes.
             login_limiter: Arc::new(RateLimiter::new(10, Duration::from_secs(300))),
-            // A person decides a handful of times; an office behind one address, more.
-            decision_limiter: Arc::new(RateLimiter::new(60, Duration::from_secs(60))),
+            decision_limiter: Arc::new(RateLimiter::new(config.decisions_per_address_per_minute, Duration::from_secs(60))),
             api_limiter: Arc::new(RateLimiter::new(config.api_rate_per_minute, Duration::from_secs(60))),
             banner: Arc::new(BannerAssets::load(&config.banner_root)),
             config: Arc::new(config),

@@ -3,7 +3,7 @@
 
 use crate::crypto::sha256_hex;
 use crate::store::new_id;
-use crate::types::{DisplayId, HttpUrl, LanguageTag, Name};
+use crate::types::{DisplayId, HttpUrl, LanguageTag, Name, PurposeId};
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -92,7 +92,7 @@ pub struct Purpose {
 /// A purpose as the admin submits it: without `id` it is new.
 #[derive(Debug, Clone)]
 pub struct PurposeInput {
-    pub id: Option<String>,
+    pub id: Option<PurposeId>,
     pub name: Name,
     pub description: String,
     pub required: bool,
@@ -147,8 +147,9 @@ pub struct CollectionPointPatch {
     pub notices: Option<Notices>,
 }
 
-/// Gives new purposes ids, keeps the ids of known ones, and rejects ids from elsewhere.
-pub fn resolve_purposes(inputs: &[PurposeInput], previous: &[Purpose]) -> Result<Vec<Purpose>> {
+/// Purposes are named by id: a known id keeps its purpose (and the consents given to it), an id
+/// not seen before names a new purpose, and a purpose without one gets a UUID.
+pub fn resolve_purposes(inputs: &[PurposeInput]) -> Result<Vec<Purpose>> {
     if inputs.is_empty() {
         return Err(Error::invalid("purposes", "at least one purpose is required"));
     }
@@ -158,8 +159,7 @@ pub fn resolve_purposes(inputs: &[PurposeInput], previous: &[Purpose]) -> Result
     let mut out: Vec<Purpose> = Vec::with_capacity(inputs.len());
     for input in inputs {
         let id = match &input.id {
-            Some(id) if previous.iter().any(|p| &p.id == id) => id.clone(),
-            Some(id) => return Err(Error::invalid("purposes", format!("unknown purpose id '{id}'"))),
+            Some(id) => id.as_str().to_string(),
             None => new_id(),
         };
         if out.iter().any(|p| p.id == id) {
@@ -195,7 +195,7 @@ mod tests {
 
     fn input(id: Option<&str>, name: &str) -> PurposeInput {
         PurposeInput {
-            id: id.map(str::to_string),
+            id: id.map(|id| id.parse().unwrap()),
             name: Name::parse("name", name, 200).unwrap(),
             description: String::new(),
             required: false,
@@ -204,14 +204,18 @@ mod tests {
     }
 
     #[test]
-    fn purposes_keep_known_ids_and_reject_foreign_ones() {
-        let first = resolve_purposes(&[input(None, "Marketing")], &[]).unwrap();
-        let again = resolve_purposes(&[input(Some(&first[0].id), "Marketing emails"), input(None, "Analytics")], &first).unwrap();
+    fn purposes_keep_their_ids_and_take_chosen_ones() {
+        let first = resolve_purposes(&[input(None, "Marketing")]).unwrap();
+        let again = resolve_purposes(&[input(Some(&first[0].id), "Marketing emails"), input(None, "Analytics")]).unwrap();
         assert_eq!(again[0].id, first[0].id);
         assert_ne!(again[1].id, first[0].id);
-        assert!(resolve_purposes(&[input(Some("nope"), "X")], &first).is_err());
-        assert!(resolve_purposes(&[input(None, "A"), input(None, "a")], &[]).is_err());
-        assert!(resolve_purposes(&[], &[]).is_err());
+        let chosen = resolve_purposes(&[input(Some("marketing_emails"), "X")]).unwrap();
+        assert_eq!(chosen[0].id, "marketing_emails");
+        assert!(resolve_purposes(&[input(Some("x"), "A"), input(Some("x"), "B")]).is_err());
+        assert!("no spaces".parse::<crate::types::PurposeId>().is_err());
+        assert!("".parse::<crate::types::PurposeId>().is_err());
+        assert!(resolve_purposes(&[input(None, "A"), input(None, "a")]).is_err());
+        assert!(resolve_purposes(&[]).is_err());
     }
 
     #[test]

@@ -97,6 +97,25 @@ impl FromStr for DisplayId {
     }
 }
 
+/// A purpose's id within its collection point: chosen by the client (`marketing_emails`) or
+/// assigned (a UUID). Consents are recorded against it, so it outlives edits to the purpose's
+/// text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PurposeId(String);
+string_newtype!(PurposeId);
+
+impl FromStr for PurposeId {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let s = s.trim();
+        if (1..=64).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+            Ok(Self(s.to_string()))
+        } else {
+            Err(Error::invalid("purposes", format!("purpose id '{s}' must be 1-64 letters, digits, '-' or '_'")))
+        }
+    }
+}
+
 /// An email address, lower-cased. Deliberately permissive: one `@`, a dot in the domain, no spaces.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Email(String);
@@ -353,7 +372,8 @@ impl Name {
     }
 }
 
-/// An http(s) URL, kept as text.
+/// An absolute http(s) URL with a host, kept as the client wrote it (trimmed). It is shown to
+/// people and fetched by browsers, so it must be one a URL parser reads: `http://[` is not.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HttpUrl(String);
 string_newtype!(HttpUrl);
@@ -361,12 +381,14 @@ string_newtype!(HttpUrl);
 impl HttpUrl {
     pub fn parse(field: &'static str, s: &str) -> Result<Self, Error> {
         let s = s.trim();
-        let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
-        match rest {
-            Some(r) if !r.is_empty() && !r.starts_with('/') && s.len() <= 2048 && !s.chars().any(char::is_whitespace) => {
-                Ok(Self(s.to_string()))
-            }
-            _ => Err(Error::invalid(field, "must be an http:// or https:// URL")),
+        let valid = s.len() <= 2048
+            && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+            && s.strip_prefix("https://").or_else(|| s.strip_prefix("http://")).is_some_and(|rest| !rest.starts_with(['/', '\\']))
+            && url::Url::parse(s).is_ok_and(|u| u.host_str().is_some_and(|h| !h.is_empty()));
+        if valid {
+            Ok(Self(s.to_string()))
+        } else {
+            Err(Error::invalid(field, "must be an http:// or https:// URL"))
         }
     }
 }
@@ -476,6 +498,10 @@ mod tests {
     fn urls_and_languages() {
         assert!(HttpUrl::parse("url", "https://example.com/x").is_ok());
         assert!(HttpUrl::parse("url", "javascript:alert(1)").is_err());
+        assert!(HttpUrl::parse("url", "http://[").is_err());
+        assert!(HttpUrl::parse("url", "https:///path").is_err());
+        assert!(HttpUrl::parse("url", "HTTPS://example.com").is_err());
+        assert!(HttpUrl::parse("url", "http://[::1]:8080/logo.png").is_ok());
         assert!("hi".parse::<LanguageTag>().is_ok());
         assert!("pt-BR".parse::<LanguageTag>().is_ok());
         assert!("english".parse::<LanguageTag>().is_err());

@@ -318,7 +318,7 @@ async fn collection_points_number_and_version(db: &TestDb) {
         .purposes
         .iter()
         .map(|p| PurposeInput {
-            id: Some(p.id.clone()),
+            id: Some(p.id.parse().unwrap()),
             name: Name::parse("n", &p.name, 99).unwrap(),
             description: "changed".into(),
             required: p.required,

@@ -89,7 +89,7 @@ impl Catalog {
 
     pub async fn create_collection_point(&self, caller: &Caller, new: &NewCollectionPoint) -> Result<CollectionPointRow> {
         caller.require(Permission::Manage)?;
-        let purposes = resolve_purposes(&new.purposes, &[])?;
+        let purposes = resolve_purposes(&new.purposes)?;
         let org_id = caller.org_id();
         let mut tx = self.ctx.store.begin().await?;
         if !store::asset_exists(&mut tx, org_id, &new.asset_id).await? {
@@ -155,7 +155,7 @@ impl Catalog {
         let mut tx = self.ctx.store.begin().await?;
         let current = store::collection_point(&mut tx, org_id, id_or_display).await?;
         let purposes = match &patch.purposes {
-            Some(inputs) => resolve_purposes(inputs, &current.purposes)?,
+            Some(inputs) => resolve_purposes(inputs)?,
             None => current.purposes.clone(),
         };
         let notices = patch.notices.as_ref().map(|n| n.as_map()).unwrap_or_else(|| current.notices.clone());

@@ -45,7 +45,7 @@ fn purposes(inputs: Vec<PurposeInput>) -> Result<Vec<backend::catalog::PurposeIn
                 return Err(backend::Error::invalid("purposes", "a description must be at most 2000 characters"));
             }
             Ok(backend::catalog::PurposeInput {
-                id: p.id,
+                id: p.id.as_deref().filter(|id| !id.trim().is_empty()).map(str::parse).transpose()?,
                 name: Name::parse("purposes", &p.name, 200)?,
                 description: p.description,
                 required: p.required,
@@ -56,13 +56,16 @@ fn purposes(inputs: Vec<PurposeInput>) -> Result<Vec<backend::catalog::PurposeIn
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ListParams {
     /// Only the collection points of this asset.
     pub asset_id: Option<String>,
     /// 1-200, default 50.
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,
     /// Default 0.
+    #[param(minimum = 0)]
     pub offset: Option<i64>,
 }
 
@@ -114,7 +117,7 @@ pub async fn get_one(State(state): State<AppState>, caller: Caller, ApiId(id): A
 
 /// The purposes and notices of an earlier version: what a consent given then was shown.
 #[utoipa::path(get, path = "/api/v1/collection-points/{id}/versions/{version}", tag = "collection points",
-    params(("id" = String, Path, description = "UUID or display id"), ("version" = i64, Path)),
+    params(("id" = String, Path, description = "UUID or display id"), ("version" = i64, Path, minimum = 1)),
     responses((status = 200, body = CollectionPointDto), (status = 404, body = ErrorBody)), security(("session" = []), ("api_key" = [])))]
 pub async fn get_version(
     State(state): State<AppState>,
@@ -126,7 +129,7 @@ pub async fn get_version(
 }
 
 /// Changes a collection point. New purposes or notice text create a new version.
-#[utoipa::path(patch, path = "/api/v1/collection-points/{id}", tag = "collection points", params(("id" = String, Path)),
+#[utoipa::path(patch, path = "/api/v1/collection-points/{id}", tag = "collection points", params(("id" = String, Path, description = "UUID or display id")),
     request_body = PatchCollectionPoint,
     responses((status = 200, body = CollectionPointDto), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)),
     security(("session" = []), ("api_key" = [])))]
@@ -146,7 +149,7 @@ pub async fn patch(
 }
 
 /// Deletes a collection point through which no consent was recorded.
-#[utoipa::path(delete, path = "/api/v1/collection-points/{id}", tag = "collection points", params(("id" = String, Path)),
+#[utoipa::path(delete, path = "/api/v1/collection-points/{id}", tag = "collection points", params(("id" = String, Path, description = "UUID or display id")),
     responses((status = 204), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)), security(("session" = []), ("api_key" = [])))]
 pub async fn delete(State(state): State<AppState>, caller: Caller, ApiId(id): ApiId) -> ApiResult<StatusCode> {
     state.services.catalog.delete_collection_point(&caller, &id).await?;

@@ -2,7 +2,7 @@
 # Installs what building and testing Assent needs, skipping whatever is already there:
 # the wasm target, cargo-leptos 0.3.10, wasm-bindgen-cli (the version in Cargo.lock),
 # wasm-opt and playwright-core from npm (end2end/), and, for tests, Debian's Chromium and
-# Python's aiosmtpd.
+# Python's aiosmtpd and Schemathesis.
 # Source it (`. scripts/setup.sh`) to get the PATH it sets up.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -36,6 +36,12 @@ export PATH="$root/end2end/node_modules/.bin:$PATH"
 if [ "$want_browser" = "--browser" ] && ! python3 -c 'import aiosmtpd' 2>/dev/null; then
   log "installing aiosmtpd (the SMTP server the email tests deliver to)"
   python3 -m pip install --quiet aiosmtpd
+fi
+
+schemathesis_version=4.32.5
+if [ "$want_browser" = "--browser" ] && [ "$(python3 -m pip show schemathesis 2>/dev/null | sed -n "s/^Version: //p")" != "$schemathesis_version" ]; then
+  log "installing Schemathesis $schemathesis_version (the API fuzzer)"
+  python3 -m pip install --quiet "schemathesis==$schemathesis_version"
 fi
 
 if [ "$want_browser" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then

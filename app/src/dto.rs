@@ -50,7 +50,9 @@ page_of!(LedgerEntryPage, LedgerEntryDto);
 #[cfg_attr(feature = "ssr", derive(ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
+    #[cfg_attr(feature = "ssr", schema(max_length = 254))]
     pub email: String,
+    #[cfg_attr(feature = "ssr", schema(max_length = 1024))]
     pub password: String,
 }
 
@@ -86,9 +88,13 @@ pub struct UserDto {
 pub struct SetupRequest {
     /// The token of the one-time setup link.
     pub token: String,
+    #[cfg_attr(feature = "ssr", schema(pattern = "^[a-z0-9][a-z0-9-]{0,61}[a-z0-9]$"))]
     pub org_slug: String,
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::name))]
     pub org_name: String,
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::email))]
     pub email: String,
+    #[cfg_attr(feature = "ssr", schema(min_length = 10, max_length = 256))]
     pub password: String,
 }
 
@@ -120,10 +126,14 @@ pub struct BrandingDto {
 #[cfg_attr(feature = "ssr", derive(ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OrgPatch {
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::optional_name))]
     pub name: Option<String>,
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::optional_name))]
     pub brand_name: Option<String>,
     /// An empty string removes the logo.
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::optional_url_or_empty))]
     pub logo_url: Option<String>,
+    #[cfg_attr(feature = "ssr", schema(pattern = "^#[0-9a-fA-F]{6}$"))]
     pub brand_color: Option<String>,
 }
 
@@ -146,10 +156,14 @@ pub struct AssetDto {
 #[cfg_attr(feature = "ssr", derive(ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CreateAsset {
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::name))]
     pub name: String,
     /// Defaults to `website`.
+    #[cfg_attr(feature = "ssr", schema(pattern = "^(website|mobile_app|application|offline)$"))]
     pub kind: Option<String>,
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::optional_url))]
     pub url: Option<String>,
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::optional_description))]
     pub description: Option<String>,
 }
 
@@ -157,10 +171,14 @@ pub struct CreateAsset {
 #[cfg_attr(feature = "ssr", derive(ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PatchAsset {
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::optional_name))]
     pub name: Option<String>,
+    #[cfg_attr(feature = "ssr", schema(pattern = "^(website|mobile_app|application|offline)$"))]
     pub kind: Option<String>,
     /// An empty string removes the URL.
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::optional_url_or_empty))]
     pub url: Option<String>,
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::optional_description))]
     pub description: Option<String>,
 }
 
@@ -180,14 +198,20 @@ pub struct PurposeDto {
 #[cfg_attr(feature = "ssr", derive(ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PurposeInput {
-    /// Keep an existing purpose's id when editing it; omit for a new purpose.
+    /// The purpose's id in this collection point: keep an existing purpose's id when editing it
+    /// (its consents stay with it); choose one for a new purpose (`marketing_emails`), or omit it
+    /// to get a UUID.
+    #[cfg_attr(feature = "ssr", schema(pattern = "^[A-Za-z0-9_-]{1,64}$"))]
     pub id: Option<String>,
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::name))]
     pub name: String,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::text))]
     pub description: String,
     #[serde(default)]
     pub required: bool,
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::text_list))]
     pub data_categories: Vec<String>,
 }
 
@@ -214,11 +238,16 @@ pub struct CollectionPointDto {
 #[cfg_attr(feature = "ssr", derive(ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CreateCollectionPoint {
+    #[cfg_attr(feature = "ssr", schema(format = Uuid))]
     pub asset_id: String,
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::name))]
     pub name: String,
-    /// Assigned as CP001, CP002, … when omitted.
+    /// Assigned as CP001, CP002, … when omitted or empty.
+    #[cfg_attr(feature = "ssr", schema(pattern = "^\\s*([A-Za-z][A-Za-z0-9_-]{0,63})?\\s*$"))]
     pub display_id: Option<String>,
+    #[cfg_attr(feature = "ssr", schema(min_items = 1, max_items = 100))]
     pub purposes: Vec<PurposeInput>,
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::notices))]
     pub notices: BTreeMap<String, String>,
 }
 
@@ -226,9 +255,13 @@ pub struct CreateCollectionPoint {
 #[cfg_attr(feature = "ssr", derive(ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PatchCollectionPoint {
+    #[cfg_attr(feature = "ssr", schema(format = Uuid))]
     pub asset_id: Option<String>,
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::optional_name))]
     pub name: Option<String>,
+    #[cfg_attr(feature = "ssr", schema(min_items = 1, max_items = 100))]
     pub purposes: Option<Vec<PurposeInput>>,
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::optional_notices))]
     pub notices: Option<BTreeMap<String, String>>,
 }
 
@@ -260,8 +293,10 @@ pub struct CreatedApiKeyDto {
 #[cfg_attr(feature = "ssr", derive(ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CreateApiKey {
+    #[cfg_attr(feature = "ssr", schema(max_length = 200, pattern = "^[^\\x00-\\x1f\\x7f-\\x9f]*$"))]
     pub name: Option<String>,
     /// `consent` and/or `admin`.
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::scopes))]
     pub scopes: Vec<String>,
 }
 
@@ -321,17 +356,28 @@ pub struct BrokenEntryDto {
 #[cfg_attr(feature = "ssr", derive(ToSchema))]
 pub struct CreateConsentLink {
     /// UUID or display id (`CP010`).
+    #[cfg_attr(
+        feature = "ssr",
+        schema(
+            pattern = "^([0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}|[A-Za-z][A-Za-z0-9_-]{0,63})$"
+        )
+    )]
     pub collection_point_id: String,
+    #[cfg_attr(feature = "ssr", schema(format = Uuid))]
     pub asset_id: String,
     /// E.164 or 10 digits (then +91).
+    #[cfg_attr(feature = "ssr", schema(pattern = "^\\s*(\\+[1-9][0-9]{7,14}|[0-9]{10})\\s*$"))]
     pub phone: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ssr", schema(schema_with = schemas::optional_email))]
     pub email: Option<String>,
     /// 1-24, default 24.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ssr", schema(minimum = 1, maximum = 24))]
     pub expiry_hours: Option<i64>,
     /// ISO 8601; defaults to now.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ssr", schema(format = DateTime))]
     pub data_collection_timestamp: Option<String>,
 }
 
@@ -339,6 +385,7 @@ pub struct CreateConsentLink {
 #[cfg_attr(feature = "ssr", derive(ToSchema))]
 pub struct RegenerateConsentLink {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ssr", schema(minimum = 1, maximum = 24))]
     pub expiry_hours: Option<i64>,
 }
 
@@ -488,4 +535,109 @@ pub struct ConsentRequestDto {
     pub completed_at: Option<String>,
     pub consent_action: Option<String>,
     pub regeneration_count: i64,
+}
+
+/// The rules of the parsers in `backend::types`, stated in the OpenAPI document so a client (or
+/// a fuzzer) can tell a valid value from an invalid one before sending it. Where a rule cannot be
+/// said exactly in a pattern, the pattern is the stricter one.
+#[cfg(feature = "ssr")]
+mod schemas {
+    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, SchemaType, Type};
+    use utoipa::openapi::Object;
+
+    /// Control characters: Rust's `char::is_control`.
+    const CONTROL: &str = r"\x00-\x1f\x7f-\x9f";
+
+    fn string() -> ObjectBuilder {
+        ObjectBuilder::new().schema_type(Type::String)
+    }
+
+    /// An optional field: `null` is the same as leaving it out.
+    fn or_null(mut schema: Object) -> Object {
+        if let SchemaType::Type(ty) = schema.schema_type {
+            schema.schema_type = SchemaType::Array(vec![ty, Type::Null]);
+        }
+        schema
+    }
+
+    /// `types::Name`: something besides white space, no control characters, at most 200
+    /// characters.
+    pub fn name() -> Object {
+        string().min_length(Some(1)).max_length(Some(200)).pattern(Some(format!(r"^\s*[^\s{CONTROL}][^{CONTROL}]*$"))).build()
+    }
+
+    /// `types::check_text`: free text; newlines and tabs are fine, other control characters not.
+    const TEXT: &str = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$";
+
+    pub fn text() -> Object {
+        string().pattern(Some(TEXT)).build()
+    }
+
+    /// `catalog::description`.
+    pub fn optional_description() -> Object {
+        or_null(string().max_length(Some(2000)).pattern(Some(TEXT)).build())
+    }
+
+    pub fn optional_name() -> Object {
+        or_null(name())
+    }
+
+    /// `types::Email`: one `@`, a dot inside the domain, no spaces.
+    pub fn email() -> Object {
+        {
+            let part = format!(r"[^\s@{CONTROL}]");
+            let label = format!(r"[^\s@.{CONTROL}]");
+            string().max_length(Some(254)).pattern(Some(format!(r"^\s*{part}+@{label}{part}*\.{part}*{label}\s*$"))).build()
+        }
+    }
+
+    pub fn optional_email() -> Object {
+        or_null(email())
+    }
+
+    /// `types::HttpUrl`, with a host name (no IP literal) and printable ASCII.
+    const URL: &str = r"https?://[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*(\.[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*)*(:[0-9]{1,4})?([/?#][!-~]*)?";
+
+    pub fn optional_url() -> Object {
+        or_null(string().max_length(Some(2048)).pattern(Some(format!("^{URL}$"))).build())
+    }
+
+    /// `types::HttpUrl`, or an empty string that removes the URL.
+    pub fn optional_url_or_empty() -> Object {
+        or_null(
+            string().max_length(Some(2048)).pattern(Some(format!("^(|{URL})$"))).description(Some("An empty string removes it.")).build(),
+        )
+    }
+
+    pub fn text_list() -> ArrayBuilder {
+        ArrayBuilder::new().items(text()).max_items(Some(100))
+    }
+
+    /// `catalog::Notices`: at least one language (`types::LanguageTag`), each text non-empty.
+    pub fn notices() -> Object {
+        ObjectBuilder::new()
+            .schema_type(Type::Object)
+            .min_properties(Some(1))
+            .property_names(Some(string().pattern(Some(r"^\s*[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\s*$"))))
+            .additional_properties(Some(
+                string()
+                    .min_length(Some(1))
+                    .max_length(Some(100_000))
+                    .pattern(Some(r"^\s*[^\s\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f][^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$")),
+            ))
+            .description(Some("Notice text by language code (`en`, `hi`, `pt-br`, …); at least one, each at most 100000 bytes of UTF-8."))
+            .build()
+    }
+
+    pub fn optional_notices() -> Object {
+        or_null(notices())
+    }
+
+    /// `types::Scopes`: one or both of `consent` and `admin`.
+    pub fn scopes() -> ArrayBuilder {
+        ArrayBuilder::new()
+            .items(string().enum_values(Some(["consent", "admin"])))
+            .min_items(Some(1))
+            .description(Some("`consent` (the consent-link dialect) and/or `admin` (this API)."))
+    }
 }

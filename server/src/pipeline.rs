@@ -34,21 +34,23 @@ pub trait Surface: Send + Sync + 'static {
     fn error_response(err: RequestError) -> Response;
 }
 
-/// The credential a request carries, before it is checked:
-/// `Authorization: Bearer <session>`, `Authorization: Token <API key>` or `X-API-Key`.
-pub fn credential(headers: &HeaderMap) -> Option<Credential> {
-    if let Some(auth) = headers.get(axum::http::header::AUTHORIZATION).and_then(|v| v.to_str().ok()) {
-        if let Some((scheme, value)) = auth.trim().split_once(' ') {
-            let value = value.trim().to_string();
-            if scheme.eq_ignore_ascii_case("bearer") {
-                return Some(Credential::Session(value));
-            }
-            if scheme.eq_ignore_ascii_case("token") {
-                return Some(Credential::ApiKey(value));
-            }
-        }
+/// The credential a request carries, before it is checked: `Authorization: Bearer <session>`,
+/// `Authorization: Token <API key>`, or else `X-API-Key`. An `Authorization` header that is
+/// neither is refused, never skipped: a request is judged by the credential it leads with.
+pub fn credential(headers: &HeaderMap) -> Result<Option<Credential>, Error> {
+    if let Some(auth) = headers.get(axum::http::header::AUTHORIZATION) {
+        let auth = auth.to_str().map_err(|_| Error::Unauthenticated)?.trim();
+        let (scheme, value) = auth.split_once(' ').ok_or(Error::Unauthenticated)?;
+        let value = value.trim().to_string();
+        return if scheme.eq_ignore_ascii_case("bearer") {
+            Ok(Some(Credential::Session(value)))
+        } else if scheme.eq_ignore_ascii_case("token") {
+            Ok(Some(Credential::ApiKey(value)))
+        } else {
+            Err(Error::Unauthenticated)
+        };
     }
-    headers.get("x-api-key").and_then(|v| v.to_str().ok()).map(|v| Credential::ApiKey(v.trim().to_string()))
+    Ok(headers.get("x-api-key").and_then(|v| v.to_str().ok()).map(|v| Credential::ApiKey(v.trim().to_string())))
 }
 
 fn org_header(headers: &HeaderMap) -> Option<&str> {
@@ -57,7 +59,7 @@ fn org_header(headers: &HeaderMap) -> Option<&str> {
 
 /// Resolves the caller of a request, in the pipeline's order.
 pub async fn resolve_caller<S: Surface>(state: &AppState, headers: &HeaderMap) -> Result<Caller, RequestError> {
-    let credential = credential(headers).ok_or(Error::Unauthenticated)?;
+    let credential = credential(headers)?.ok_or(Error::Unauthenticated)?;
     let named = org_header(headers);
     if S::ORG_HEADER == OrgHeader::Required {
         let slug = named.ok_or_else(|| RequestError::bad_request("X-Org-Id header is required"))?;

@@ -35,6 +35,7 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
     doc.merge(open_doc);
     doc.merge(managed_doc);
     doc.merge(links_doc);
+    crate::management::openapi::complete(&mut doc);
     let router = Router::new()
         .merge(open)
         .merge(managed)
@@ -64,7 +65,7 @@ pub fn build_router(state: AppState) -> Router {
         crate::security::provide_nonce();
     };
     let (api, doc) = api(&state);
-    let doc = Arc::new(serde_json::to_string(&doc).expect("the OpenAPI document serialises"));
+    let doc = Arc::new(management::openapi::to_json(&doc));
 
     let admin_options = state.leptos.clone();
     let admin_shell = move || app::admin_shell(admin_options.clone());

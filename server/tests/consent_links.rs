@@ -193,6 +193,13 @@ async fn create_matches_seed_000(backend: Backend) {
     assert_eq!(s, StatusCode::OK, "{v}");
     let request = f.request(v["request_id"].as_str().unwrap()).await;
     assert_eq!(backend::iso8601(request.data_collected_at), "2025-05-13T10:00:00+00:00");
+    // An empty timestamp is "not known": now.
+    let (s, v) = f
+        .create(json!({"collection_point_id": "CP010", "asset_id": f.asset_id, "phone": "+14155550124", "data_collection_timestamp": " "}))
+        .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    let request = f.request(v["request_id"].as_str().unwrap()).await;
+    assert_eq!(request.data_collected_at, request.created_at);
 
     // With an email and no SMTP server configured, the email fails and says why.
     let (s, v) = f
@@ -506,10 +513,14 @@ async fn regeneration_replaces_the_link(backend: Backend) {
     assert_eq!(second["request_id"], first["request_id"]);
     assert_ne!(second["event_id"], first["event_id"]);
     assert_eq!(second["regeneration_count"], 1);
-    // Without a body: the default expiry.
+    // A `null` body is no body; without a body: the default expiry.
+    let (s, v) =
+        body(f.key(Method::POST, &path, &f.t.consent_key).header("content-type", "application/json").body("null").send().await.unwrap())
+            .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
     let (s, third) = body(f.key(Method::POST, &path, &f.t.consent_key).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::OK, "{third}");
-    assert_eq!(third["regeneration_count"], 2);
+    assert_eq!(third["regeneration_count"], 3);
     // The old links stop working at once; the page says they were replaced.
     let old = f.app.http.get(first["consent_link"].as_str().unwrap()).send().await.unwrap();
     assert_eq!(old.status(), StatusCode::GONE);
@@ -523,7 +534,7 @@ async fn regeneration_replaces_the_link(backend: Backend) {
         .await;
     assert!(matches!(err, Err(backend::Error::Forbidden(_))), "{err:?}");
     let (_, h) = f.history(&format!("asset_id={}", f.asset_id)).await;
-    assert_eq!(h["data"][0]["regeneration_count"], 2);
+    assert_eq!(h["data"][0]["regeneration_count"], 3);
     assert_eq!(h["data"][0]["event_id"], third["event_id"]);
     let (_, by_old_event) = f.history(&format!("asset_id={}&event_id={}", f.asset_id, first["event_id"].as_str().unwrap())).await;
     assert_eq!(by_old_event["count"], 1, "any of a request's link instances finds it");
@@ -620,7 +631,7 @@ async fn hosted_page_works_with_plain_form_posts(backend: Backend) {
     let receipt = f.app.http.get(&url).send().await.unwrap().text().await.unwrap();
     assert!(receipt.contains("Your decision is recorded"));
     assert!(receipt.contains("declined all purposes"));
-    assert!(receipt.contains("Withdraw consent") == false, "nothing to withdraw after declining");
+    assert!(!receipt.contains("Withdraw consent"), "nothing to withdraw after declining");
     let res = decide("decision=approve&lang=en&version=1").await.unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let res = decide("decision=withdraw&lang=en&version=1").await.unwrap();

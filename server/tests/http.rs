@@ -74,6 +74,23 @@ async fn login_me_and_logout() {
     assert_eq!(s, StatusCode::UNAUTHORIZED);
 }
 
+/// A request is judged by the credential it leads with: an `Authorization` header that cannot
+/// be read is refused, even beside a valid `X-API-Key`; an API key is not a dashboard session.
+#[tokio::test]
+async fn unreadable_or_wrong_credentials_are_refused() {
+    let app = App::start().await;
+    let t = app.tenant("acme").await;
+    for auth in ["Basic YWRtaW46YWRtaW4=", "garbage", "Bearer not-a-session", "Token not-a-key"] {
+        let (s, v) = body(app.admin(&t, Method::GET, "/api/v1/assets").header("Authorization", auth).send().await.unwrap()).await;
+        assert_eq!((s, error_code(&v)), (StatusCode::UNAUTHORIZED, "unauthorized"), "{auth}");
+    }
+    for path in ["/api/v1/me", "/api/v1/auth/logout"] {
+        let method = if path.ends_with("logout") { Method::POST } else { Method::GET };
+        let (s, _) = body(app.admin(&t, method, path).send().await.unwrap()).await;
+        assert_eq!(s, StatusCode::UNAUTHORIZED, "{path} with an API key");
+    }
+}
+
 #[tokio::test]
 async fn login_is_rate_limited() {
     let app = App::start().await;
@@ -195,6 +212,7 @@ async fn assets_crud_and_bad_input() {
         (json!({"name": ""}), "name"),
         (json!({"name": "x", "kind": "spaceship"}), "kind"),
         (json!({"name": "x", "url": "javascript:alert(1)"}), "url"),
+        (json!({"name": "x", "url": "http://["}), "url"),
         (json!({"kind": "website"}), "name"),
     ];
     for (payload, mention) in cases {
@@ -267,7 +285,30 @@ async fn collection_points_are_numbered_and_versioned() {
     assert_eq!(v1["purposes"][1]["description"], "Monthly news");
     assert_eq!(v1["content_hash"], cp["content_hash"]);
 
+    // A client may name its purposes; the names stay through edits and a new name adds one.
+    let (s, named) = body(
+        app.admin(&t, Method::POST, "/api/v1/collection-points")
+            .json(&json!({"asset_id": asset_id, "name": "Named", "purposes": [{"id": "marketing_emails", "name": "Marketing"}], "notices": {"en": "x"}}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED, "{named}");
+    assert_eq!(named["purposes"][0]["id"], "marketing_emails");
+    let (s, v) = body(
+        app.admin(&t, Method::PATCH, &format!("/api/v1/collection-points/{}", named["id"].as_str().unwrap()))
+            .json(&json!({"purposes": [{"id": "marketing_emails", "name": "Marketing emails"}, {"id": "analytics", "name": "Analytics"}]}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!((v["purposes"][0]["id"].as_str(), v["purposes"][1]["id"].as_str()), (Some("marketing_emails"), Some("analytics")));
+
     for (payload, field) in [
+        (json!({"asset_id": asset_id, "name": "x", "purposes": [{"id": "no spaces", "name": "a"}], "notices": {"en": "x"}}), "purposes"),
         (json!({"asset_id": asset_id, "name": "x", "purposes": [], "notices": {"en": "x"}}), "purposes"),
         (json!({"asset_id": asset_id, "name": "x", "purposes": [{"name": "a"}], "notices": {}}), "notices"),
         (json!({"asset_id": "nope", "name": "x", "purposes": [{"name": "a"}], "notices": {"en": "x"}}), "asset_id"),
@@ -290,7 +331,7 @@ async fn collection_points_are_numbered_and_versioned() {
     .await;
     assert_eq!((s, error_code(&v)), (StatusCode::CONFLICT, "conflict"));
     let (_, list) = body(app.admin(&t, Method::GET, &format!("/api/v1/collection-points?asset_id={asset_id}")).send().await.unwrap()).await;
-    assert_eq!(list["total"], 2);
+    assert_eq!(list["total"], 3);
     let (s, v) = body(app.admin(&t, Method::DELETE, &format!("/api/v1/assets/{asset_id}")).send().await.unwrap()).await;
     assert_eq!((s, error_code(&v)), (StatusCode::CONFLICT, "conflict"));
 }
@@ -460,6 +501,41 @@ async fn every_api_route_is_documented_and_every_documented_operation_routed() {
         assert!(doc["components"]["schemas"][schema].is_object(), "schema {schema}");
     }
     assert!(doc["components"]["securitySchemes"]["api_key"].is_object());
+    // Operation ids are unique, as OpenAPI requires; list parameters are in the query.
+    let ids: Vec<&str> = doc["paths"]
+        .as_object()
+        .unwrap()
+        .values()
+        .flat_map(|i| i.as_object().unwrap().values())
+        .filter_map(|o| o["operationId"].as_str())
+        .collect();
+    let unique: std::collections::BTreeSet<&str> = ids.iter().copied().collect();
+    assert_eq!(ids.len(), unique.len(), "{ids:?}");
+    // Every link names a real operation and one of its parameters.
+    let operations: Vec<&serde_json::Value> =
+        doc["paths"].as_object().unwrap().values().flat_map(|i| i.as_object().unwrap().values()).collect();
+    let mut links = 0;
+    for response in operations.iter().flat_map(|o| o["responses"].as_object().unwrap().values()) {
+        for link in response["links"].as_object().into_iter().flat_map(|l| l.values()) {
+            let target = operations.iter().find(|o| o["operationId"] == link["operationId"]).unwrap_or_else(|| panic!("{link}"));
+            for name in link["parameters"].as_object().unwrap().keys() {
+                assert!(target["parameters"].as_array().unwrap().iter().any(|p| p["name"] == name.as_str()), "{name} of {link}");
+            }
+            links += 1;
+        }
+    }
+    assert!(links >= 10, "{links} links");
+    // What the parsers accept is stated: a fuzzer's valid data is valid.
+    let cp = &doc["components"]["schemas"]["CreateCollectionPoint"]["properties"];
+    assert_eq!(cp["notices"]["minProperties"], 1, "{cp}");
+    assert_eq!(cp["purposes"]["minItems"], 1, "{cp}");
+    assert!(cp["name"]["pattern"].is_string(), "{cp}");
+    assert_eq!(doc["components"]["schemas"]["CreateConsentLink"]["properties"]["expiry_hours"]["maximum"], 24);
+    let list = &doc["paths"]["/api/v1/assets"]["get"]["parameters"];
+    assert!(
+        list.as_array().unwrap().iter().filter(|p| p["name"] == "limit" || p["name"] == "offset").all(|p| p["in"] == "query"),
+        "{list}"
+    );
     // Every documented operation reaches a handler: without credentials it is refused as
     // such, never "no such endpoint" or "method not allowed"; every other method of a
     // documented path is "method not allowed".

@@ -141,7 +141,7 @@ impl Tenancy {
     /// Ends the session the caller used. API keys are revoked instead, elsewhere.
     pub async fn sign_out(&self, caller: &Caller) -> Result<()> {
         let Identity::User { session_id, .. } = &caller.identity else {
-            return Err(Error::invalid("Authorization", "signing out ends a dashboard session; revoke API keys instead"));
+            return Err(Error::Unauthenticated);
         };
         let mut tx = self.ctx.store.begin().await?;
         let now = tx.now();

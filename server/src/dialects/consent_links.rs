@@ -117,10 +117,10 @@ fn created(linked: &LinkedRequest, email: Option<EmailDelivery>) -> ConsentLinkC
 /// Create a consent link (seed 000). With `email`, the branded email is queued in the same
 /// commit and its first attempt bounded to 2 s: `delivery_status.email` is `sent`, `failed`
 /// (the outbox retries), or `pending` (the attempt goes on; the outbox finishes it).
-#[utoipa::path(post, path = "/api/consent/consent-links", tag = "consent links (seeds 000-002)", request_body = CreateConsentLink,
+#[utoipa::path(post, path = "/api/consent/consent-links", tag = "consent links", request_body = CreateConsentLink,
     responses((status = 200, body = ConsentLinkCreated), (status = 400, body = DetailError), (status = 401, body = DetailError),
         (status = 403, body = DetailError), (status = 404, body = DetailError), (status = 415, body = DetailError), (status = 429, body = DetailError)),
-    security(("api_key" = [], "org" = []), ("session" = [], "org" = [])))]
+    security(("api_key" = []), ("session" = [])))]
 pub async fn create(State(state): State<AppState>, caller: Caller, headers: HeaderMap, body: Body) -> LinkResult<Json<ConsentLinkCreated>> {
     let req: CreateConsentLink = json_body(&state, &headers, body, true).await?;
     if req.collection_point_id.trim().is_empty() {
@@ -135,7 +135,8 @@ pub async fn create(State(state): State<AppState>, caller: Caller, headers: Head
         phone: req.phone.parse::<Phone>()?,
         email: req.email.as_deref().filter(|e| !e.trim().is_empty()).map(str::parse::<Email>).transpose()?,
         expiry: req.expiry_hours.map(ExpiryHours::new).transpose()?.unwrap_or(ExpiryHours::DEFAULT),
-        data_collected_at: match req.data_collection_timestamp.as_deref() {
+        // Clients that fill every field send an empty string for "not known": that is "now".
+        data_collected_at: match req.data_collection_timestamp.as_deref().map(str::trim).filter(|ts| !ts.is_empty()) {
             None => None,
             Some(ts) => {
                 Some(parse_iso8601(ts).ok_or_else(|| RequestError::bad_request("data_collection_timestamp must be an ISO 8601 datetime"))?)
@@ -148,11 +149,11 @@ pub async fn create(State(state): State<AppState>, caller: Caller, headers: Head
 
 /// Issue a new link for a request (implied by seed 001's `regeneration_count`); the previous
 /// link stops working at once. Optional body `{"expiry_hours": n}`.
-#[utoipa::path(post, path = "/api/consent/consent-links/{request_id}/regenerate", tag = "consent links (seeds 000-002)",
-    params(("request_id" = String, Path)), request_body(content = Option<RegenerateConsentLink>),
+#[utoipa::path(post, path = "/api/consent/consent-links/{request_id}/regenerate", tag = "consent links",
+    params(("request_id" = uuid::Uuid, Path)), request_body(content = Option<RegenerateConsentLink>),
     responses((status = 200, body = ConsentLinkCreated), (status = 400, body = DetailError), (status = 401, body = DetailError),
         (status = 403, body = DetailError), (status = 404, body = DetailError)),
-    security(("api_key" = [], "org" = []), ("session" = [], "org" = [])))]
+    security(("api_key" = []), ("session" = [])))]
 pub async fn regenerate(
     State(state): State<AppState>,
     caller: Caller,
@@ -161,7 +162,8 @@ pub async fn regenerate(
     body: Body,
 ) -> LinkResult<Json<ConsentLinkCreated>> {
     let request_id = parse_request_id(&request_id)?;
-    let req: RegenerateConsentLink = json_body(&state, &headers, body, false).await?;
+    // The body is optional, and `null` says the same as no body.
+    let req: RegenerateConsentLink = json_body::<Option<RegenerateConsentLink>>(&state, &headers, body, false).await?.unwrap_or_default();
     let expiry = req.expiry_hours.map(ExpiryHours::new).transpose()?.unwrap_or(ExpiryHours::DEFAULT);
     let linked = state.services.links.regenerate(&caller, &request_id, expiry).await?;
     let mut out = created(&linked, None);
@@ -199,16 +201,18 @@ struct HistoryParams {
     from: Option<String>,
     /// ISO 8601; defaults to now.
     to: Option<String>,
-    /// 1-200, default 50.
+    /// Default 50.
+    #[param(minimum = 1, maximum = 200)]
     limit: Option<i64>,
     /// Default 0.
+    #[param(minimum = 0)]
     offset: Option<i64>,
 }
 
 /// Consent link history (seed 001).
-#[utoipa::path(get, path = "/api/v1/external/public/consent-link/history", tag = "consent links (seeds 000-002)", params(HistoryParams),
+#[utoipa::path(get, path = "/api/v1/external/public/consent-link/history", tag = "consent links", params(HistoryParams),
     responses((status = 200, body = ConsentLinkHistory), (status = 400, body = DetailError), (status = 401, body = DetailError), (status = 403, body = DetailError)),
-    security(("api_key" = [], "org" = []), ("session" = [], "org" = [])))]
+    security(("api_key" = []), ("session" = [])))]
 pub async fn history(
     State(state): State<AppState>,
     caller: Caller,
@@ -282,11 +286,11 @@ pub async fn history(
 }
 
 /// Consent link status, with the consent log and per-purpose consents (seed 002).
-#[utoipa::path(get, path = "/api/v1/external/public/consent-link/status/{request_id}", tag = "consent links (seeds 000-002)",
-    params(("request_id" = String, Path)),
+#[utoipa::path(get, path = "/api/v1/external/public/consent-link/status/{request_id}", tag = "consent links",
+    params(("request_id" = uuid::Uuid, Path)),
     responses((status = 200, body = ConsentLinkStatus), (status = 400, body = DetailError), (status = 401, body = DetailError),
         (status = 403, body = DetailError), (status = 404, body = DetailError)),
-    security(("api_key" = [], "org" = []), ("session" = [], "org" = [])))]
+    security(("api_key" = []), ("session" = [])))]
 pub async fn status(State(state): State<AppState>, caller: Caller, Path(request_id): Path<String>) -> LinkResult<Json<ConsentLinkStatus>> {
     let request_id = parse_request_id(&request_id)?;
     let view = state.services.links.status(&caller, &request_id).await?;

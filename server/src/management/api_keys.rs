@@ -52,14 +52,14 @@ pub async fn list(State(state): State<AppState>, caller: Caller, ApiQuery(params
 }
 
 /// One key's metadata.
-#[utoipa::path(get, path = "/api/v1/api-keys/{id}", tag = "API keys", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/api/v1/api-keys/{id}", tag = "API keys", params(("id" = uuid::Uuid, Path, description = "The key's id")),
     responses((status = 200, body = ApiKeyDto), (status = 404, body = ErrorBody)), security(("session" = []), ("api_key" = [])))]
 pub async fn get_one(State(state): State<AppState>, caller: Caller, ApiId(id): ApiId) -> ApiResult<Json<ApiKeyDto>> {
     Ok(Json(api_key_dto(state.services.tenancy.api_key(&caller, &id).await?)))
 }
 
 /// Revokes a key at once. Revoking twice is harmless.
-#[utoipa::path(delete, path = "/api/v1/api-keys/{id}", tag = "API keys", params(("id" = String, Path)),
+#[utoipa::path(delete, path = "/api/v1/api-keys/{id}", tag = "API keys", params(("id" = uuid::Uuid, Path, description = "The key's id")),
     responses((status = 200, body = ApiKeyDto), (status = 404, body = ErrorBody)), security(("session" = []), ("api_key" = [])))]
 pub async fn revoke(State(state): State<AppState>, caller: Caller, ApiId(id): ApiId) -> ApiResult<Json<ApiKeyDto>> {
     Ok(Json(api_key_dto(state.services.tenancy.revoke_api_key(&caller, &id).await?)))

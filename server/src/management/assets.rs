@@ -53,14 +53,14 @@ pub async fn list(State(state): State<AppState>, caller: Caller, ApiQuery(params
 }
 
 /// One asset.
-#[utoipa::path(get, path = "/api/v1/assets/{id}", tag = "assets", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/api/v1/assets/{id}", tag = "assets", params(("id" = uuid::Uuid, Path, description = "The asset's id")),
     responses((status = 200, body = AssetDto), (status = 404, body = ErrorBody)), security(("session" = []), ("api_key" = [])))]
 pub async fn get_one(State(state): State<AppState>, caller: Caller, ApiId(id): ApiId) -> ApiResult<Json<AssetDto>> {
     Ok(Json(asset_dto(state.services.catalog.asset(&caller, &id).await?)))
 }
 
 /// Changes an asset; omitted fields stay as they are.
-#[utoipa::path(patch, path = "/api/v1/assets/{id}", tag = "assets", params(("id" = String, Path)), request_body = PatchAsset,
+#[utoipa::path(patch, path = "/api/v1/assets/{id}", tag = "assets", params(("id" = uuid::Uuid, Path, description = "The asset's id")), request_body = PatchAsset,
     responses((status = 200, body = AssetDto), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)),
     security(("session" = []), ("api_key" = [])))]
 pub async fn patch(
@@ -83,7 +83,7 @@ pub async fn patch(
 }
 
 /// Deletes an asset that has no collection points.
-#[utoipa::path(delete, path = "/api/v1/assets/{id}", tag = "assets", params(("id" = String, Path)),
+#[utoipa::path(delete, path = "/api/v1/assets/{id}", tag = "assets", params(("id" = uuid::Uuid, Path, description = "The asset's id")),
     responses((status = 204), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)),
     security(("session" = []), ("api_key" = [])))]
 pub async fn delete(State(state): State<AppState>, caller: Caller, ApiId(id): ApiId) -> ApiResult<StatusCode> {

@@ -10,7 +10,7 @@ use backend::iso8601;
 use backend::types::mask_phone;
 
 /// One consent-link request.
-#[utoipa::path(get, path = "/api/v1/consent-requests/{id}", tag = "consent links", params(("id" = String, Path, description = "request_id")),
+#[utoipa::path(get, path = "/api/v1/consent-requests/{id}", tag = "consent links", params(("id" = uuid::Uuid, Path, description = "The request_id")),
     responses((status = 200, body = ConsentRequestDto), (status = 404, body = ErrorBody)), security(("session" = []), ("api_key" = [])))]
 pub async fn get_one(State(state): State<AppState>, caller: Caller, ApiId(id): ApiId) -> ApiResult<Json<ConsentRequestDto>> {
     let d = state.services.links.details(&caller, &id).await?;

@@ -30,13 +30,16 @@ pub fn entry_dto(e: LedgerEntry) -> Result<LedgerEntryDto, backend::Error> {
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct EntryParams {
     /// Only this data principal's entries.
     pub principal_id: Option<String>,
     /// 1-200, default 50.
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,
     /// Default 0.
+    #[param(minimum = 0)]
     pub offset: Option<i64>,
 }
 

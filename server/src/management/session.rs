@@ -1,7 +1,6 @@
 //! Dashboard sign-in, first-run setup, and the caller's organisation.
 
-use super::{ApiJson, ApiResult, Caller, ManagementError};
-use crate::error::RequestError;
+use super::{ApiJson, ApiResult, Caller};
 use crate::pipeline::ClientIp;
 use crate::state::AppState;
 use app::dto::{BrandingDto, ErrorBody, LoginRequest, MeDto, OrgDto, OrgPatch, SessionDto, SetupRequest, UserDto};
@@ -94,9 +93,8 @@ pub async fn me(caller: Caller) -> ApiResult<Json<MeDto>> {
             user: UserDto { id: user_id.clone(), email: email.clone(), role: role.as_str().into() },
             org: org_dto(&caller.org),
         })),
-        Identity::ApiKey { .. } => {
-            Err(ManagementError(RequestError::bad_request("/me describes a dashboard session; use /api/v1/org with an API key")))
-        }
+        // An API key is not the credential this operation takes: as if none were sent.
+        Identity::ApiKey { .. } => Err(Error::Unauthenticated.into()),
     }
 }
 

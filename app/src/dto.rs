@@ -584,11 +584,9 @@ mod schemas {
 
     /// `types::Email`: one `@`, a dot inside the domain, no spaces.
     pub fn email() -> Object {
-        {
-            let part = format!(r"[^\s@{CONTROL}]");
-            let label = format!(r"[^\s@.{CONTROL}]");
-            string().max_length(Some(254)).pattern(Some(format!(r"^\s*{part}+@{label}{part}*\.{part}*{label}\s*$"))).build()
-        }
+        let part = format!(r"[^\s@{CONTROL}]");
+        let label = format!(r"[^\s@.{CONTROL}]");
+        string().max_length(Some(254)).pattern(Some(format!(r"^\s*{part}+@{label}{part}*\.{part}*{label}\s*$"))).build()
     }
 
     pub fn optional_email() -> Object {

@@ -8,30 +8,9 @@
 # FLOOD_SERVE_ARGS="--decisions-per-address-per-minute 1000000" to see the per-link limit alone.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-assent="$root/target/release/assent"
-[ -x "$assent" ] || { echo "bench-decision-flood: $assent is missing; run scripts/build.sh" >&2; exit 1; }
-
-work="$(mktemp -d)"
-server=""
-cleanup() {
-  [ -z "$server" ] || kill "$server" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-"$assent" org create --data-dir "$work/data" --slug acme --name "Acme" --json >/dev/null
-key="$("$assent" api-key create --data-dir "$work/data" --org acme --scopes consent,admin --json \
-  | python3 -c 'import json, sys; print(json.load(sys.stdin)["key"])')"
+. "$root/scripts/scratch-server.sh"
 # shellcheck disable=SC2086 # FLOOD_SERVE_ARGS is a list of options
-"$assent" serve --data-dir "$work/data" --listen 127.0.0.1:0 ${FLOOD_SERVE_ARGS:-} >"$work/server.log" 2>&1 &
-server=$!
-url=""
-for _ in $(seq 1 100); do
-  url="$(sed -n 's/^Assent is running at \([^ ]*\).*/\1/p' "$work/server.log")"
-  [ -n "$url" ] && break
-  sleep 0.1
-done
-[ -n "$url" ] || { echo "bench-decision-flood: the server did not start" >&2; cat "$work/server.log" >&2; exit 1; }
+start_scratch_server ${FLOOD_SERVE_ARGS:-}
 
 python3 - "$url" "$key" <<'PY'
 import collections, json, sys, time, urllib.error, urllib.request

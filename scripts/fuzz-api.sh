@@ -16,39 +16,17 @@
 # the default is fixed so a failure reproduces.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-assent="$root/target/release/assent"
-[ -x "$assent" ] || { echo "fuzz-api: $assent is missing; run scripts/build.sh" >&2; exit 1; }
+. "$root/scripts/scratch-server.sh"
 
 schemathesis="$(command -v schemathesis || true)"
+# pip may put it where PATH does not look: the interpreter's or the user's scripts directory.
 for dir in "$(python3 -c 'import sysconfig; print(sysconfig.get_path("scripts"))')" "$(python3 -m site --user-base)/bin"; do
-  [ -n "$schemathesis" ] || { [ -x "$dir/schemathesis" ] && schemathesis="$dir/schemathesis"; } || true
+  [ -n "$schemathesis" ] || [ ! -x "$dir/schemathesis" ] || schemathesis="$dir/schemathesis"
 done
 [ -n "$schemathesis" ] || { echo "fuzz-api: schemathesis is missing; run scripts/setup.sh --browser" >&2; exit 1; }
 
-work="$(mktemp -d)"
-server=""
-cleanup() {
-  [ -z "$server" ] || kill "$server" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-"$assent" org create --data-dir "$work/data" --slug acme --name "Acme" --json >/dev/null
-key="$("$assent" api-key create --data-dir "$work/data" --org acme --scopes consent,admin --json \
-  | python3 -c 'import json, sys; print(json.load(sys.stdin)["key"])')"
-
 # Rate limits would turn the fuzzer's thousands of requests into 429s.
-"$assent" serve --data-dir "$work/data" --listen 127.0.0.1:0 \
-  --api-rate-per-minute 1000000 --decisions-per-address-per-minute 1000000 >"$work/server.log" 2>&1 &
-server=$!
-url=""
-for _ in $(seq 1 100); do
-  url="$(sed -n 's/^Assent is running at \([^ ]*\).*/\1/p' "$work/server.log")"
-  [ -n "$url" ] && break
-  kill -0 "$server" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
-  sleep 0.1
-done
-[ -n "$url" ] || { echo "fuzz-api: the server did not start" >&2; cat "$work/server.log" >&2; exit 1; }
+start_scratch_server --api-rate-per-minute 1000000 --decisions-per-address-per-minute 1000000
 
 echo "fuzz-api: $url, seed ${FUZZ_SEED:-1}, ${FUZZ_EXAMPLES:-50} examples per operation"
 lenient=(--exclude-checks positive_data_acceptance,negative_data_rejection)

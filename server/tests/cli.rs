@@ -1,7 +1,10 @@
 //! The `assent` binary's subcommands, against the same database as a running `serve`.
 
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Child, Command, Output, Stdio};
+mod common;
+
+use common::{seed_tenant, spawn_binary, Binary};
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
 
 fn assent(data_dir: &std::path::Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_assent"));
@@ -19,34 +22,8 @@ fn ok(cmd: &mut Command) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-struct Server {
-    child: Child,
-    url: String,
-    first_run_output: Vec<String>,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve(data_dir: &std::path::Path) -> Server {
-    let mut child =
-        assent(data_dir).args(["serve", "--listen", "127.0.0.1:0"]).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let mut lines = BufReader::new(stdout).lines();
-    let mut seen = Vec::new();
-    let url = loop {
-        let line = lines.next().expect("server printed its address").unwrap();
-        if let Some(rest) = line.strip_prefix("Assent is running at ") {
-            break rest.split_whitespace().next().unwrap().to_string();
-        }
-        seen.push(line);
-    };
-    std::thread::spawn(move || for _ in lines {});
-    Server { child, url, first_run_output: seen }
+fn serve(data_dir: &std::path::Path) -> Binary {
+    spawn_binary(assent(data_dir).args(["serve", "--listen", "127.0.0.1:0"]))
 }
 
 async fn get(url: &str, key: &str) -> reqwest::Response {
@@ -57,8 +34,8 @@ async fn get(url: &str, key: &str) -> reqwest::Response {
 async fn admin_commands_work_while_serve_runs() {
     let dir = tempfile::tempdir().unwrap();
     let server = serve(dir.path());
-    let setup_line = server.first_run_output.iter().find(|l| l.contains("/admin/setup?token=")).expect("first run prints a setup link");
-    assert!(setup_line.trim().starts_with(&format!("{}/admin/setup?token=", server.url)), "{setup_line}");
+    let setup_line = server.printed_before.iter().find(|l| l.contains("/admin/setup?token=")).expect("first run prints a setup link");
+    assert!(setup_line.trim().starts_with(&format!("{}/admin/setup?token=", server.base)), "{setup_line}");
 
     ok(assent(dir.path()).arg("migrate"));
     let org: serde_json::Value =
@@ -90,7 +67,7 @@ async fn admin_commands_work_while_serve_runs() {
     assert!(!bad_scope.status.success());
 
     // The running server sees what the CLI wrote.
-    let res = get(&format!("{}/api/v1/org", server.url), key_text).await;
+    let res = get(&format!("{}/api/v1/org", server.base), key_text).await;
     assert_eq!(res.status(), 200);
 
     let mut child = assent(dir.path())
@@ -104,7 +81,7 @@ async fn admin_commands_work_while_serve_runs() {
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let login = reqwest::Client::new()
-        .post(format!("{}/api/v1/auth/login", server.url))
+        .post(format!("{}/api/v1/auth/login", server.base))
         .json(&serde_json::json!({"email": "owner@acme.test", "password": "a long password"}))
         .send()
         .await
@@ -122,20 +99,12 @@ async fn audit_verify_names_the_first_altered_entry() {
     let config = backend::config::DatabaseConfig::resolve(dir.path(), None).unwrap();
     let store = backend::Store::open(&config, backend::clock::Clock::system()).await.unwrap();
     let services = backend::Services::new(store.clone(), backend::email::Mailer::new(None, None), backend::services::Settings::new(""));
-    let org = services
-        .tenancy
-        .create_org(&backend::services::tenancy::NewOrg {
-            slug: "acme".parse().unwrap(),
-            name: backend::types::Name::parse("n", "Acme", 9).unwrap(),
-            subdomain: None,
-        })
-        .await
-        .unwrap();
+    let org_id = seed_tenant(&services, "acme").await.org_id;
     for i in 0..3 {
         services
             .ledger
             .record(&Decision {
-                org_id: org.id.clone(),
+                org_id: org_id.clone(),
                 identifiers: vec![Identifier::Phone(format!("+91900000000{i}"))],
                 subject_kind: SubjectKind::CollectionPoint,
                 subject_id: "cp".into(),
@@ -153,7 +122,7 @@ async fn audit_verify_names_the_first_altered_entry() {
     let out = ok(assent(dir.path()).args(["audit", "verify"]));
     assert!(out.contains("ledger intact: 3 entries"), "{out}");
     store.execute_raw_for_tests("UPDATE ledger_entries SET occurred_at = occurred_at + 1 WHERE seq = 2").await.unwrap();
-    let id = entry_id_at(&store, &org.id, 2).await;
+    let id = entry_id_at(&store, &org_id, 2).await;
     store.close().await;
     let out = run(assent(dir.path()).args(["audit", "verify"]));
     assert!(!out.status.success());

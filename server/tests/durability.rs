@@ -3,13 +3,15 @@
 //! the same database, several times. Every write that was acknowledged is there afterwards,
 //! and the ledger verifies. On SQLite and on PostgreSQL.
 
+mod common;
+
 use backend::testing::{Backend, TestDb};
+use common::{seed_tenant, spawn_binary, Binary};
 use rand_lite::Rng;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -33,12 +35,7 @@ mod rand_lite {
     }
 }
 
-struct Running {
-    child: Child,
-    base: String,
-}
-
-fn start(db: &TestDb, data_dir: &std::path::Path) -> Running {
+fn start(db: &TestDb, data_dir: &std::path::Path) -> Binary {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_assent"));
     cmd.env("ASSENT_LOG", "error").env_remove("ASSENT_DATABASE_URL");
     if db.config.is_postgres() {
@@ -47,16 +44,7 @@ fn start(db: &TestDb, data_dir: &std::path::Path) -> Running {
         cmd.args(["--data-dir", data_dir.to_str().unwrap()]);
     }
     cmd.args(["serve", "--listen", "127.0.0.1:0", "--api-rate-per-minute", "100000", "--decisions-per-address-per-minute", "100000"]);
-    let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::null()).spawn().expect("start assent");
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let base = loop {
-        let line = lines.next().expect("assent printed its address").unwrap();
-        if let Some(rest) = line.strip_prefix("Assent is running at ") {
-            break rest.split_whitespace().next().unwrap().to_string();
-        }
-    };
-    std::thread::spawn(move || for _ in lines {});
-    Running { child, base }
+    spawn_binary(&mut cmd)
 }
 
 /// What the server acknowledged: request ids, and per request how many decisions.
@@ -113,21 +101,7 @@ async fn survive_kill_9(backend: Backend) {
     let dir = data_dir.clone().unwrap_or_else(std::env::temp_dir);
     // The organisation, its key, an asset and a collection point, before the first start.
     let services = backend::Services::new(db.store.clone(), backend::email::Mailer::new(None, None), backend::services::Settings::new(""));
-    let org = services
-        .tenancy
-        .create_org(&backend::services::tenancy::NewOrg {
-            slug: "acme".parse().unwrap(),
-            name: backend::types::Name::parse("n", "Acme", 9).unwrap(),
-            subdomain: None,
-        })
-        .await
-        .unwrap();
-    let key = services
-        .tenancy
-        .issue_api_key(&org.id, &backend::types::Name::parse("n", "k", 9).unwrap(), &"admin".parse().unwrap())
-        .await
-        .unwrap()
-        .key;
+    let key = seed_tenant(&services, "acme").await.admin_key;
     let caller = services.tenancy.authenticate(&backend::auth::Credential::ApiKey(key.clone())).await.unwrap();
     let asset = services
         .catalog
@@ -208,13 +182,6 @@ async fn survive_kill_9(backend: Backend) {
         acked.links.len()
     );
     drop(server);
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

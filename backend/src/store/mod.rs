@@ -5,7 +5,7 @@
 //! calling service passes in, so one service can make several aggregates change in one commit.
 //!
 //! SQLite and PostgreSQL run the same portable SQL through sqlx's `Any` driver (`$n`
-//! placeholders, BIGINT millisecond times, TEXT ids). What differs between them is in [`Db`]
+//! bind parameters, BIGINT millisecond times, TEXT ids). What differs between them is in [`Db`]
 //! and nowhere else.
 
 pub mod catalog;

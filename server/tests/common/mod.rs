@@ -18,6 +18,7 @@ pub struct App {
 }
 
 pub struct Tenant {
+    pub org_id: String,
     pub slug: String,
     pub admin_key: String,
     pub consent_key: String,
@@ -60,22 +61,7 @@ impl App {
     }
 
     pub async fn tenant(&self, slug: &str) -> Tenant {
-        let tenancy = &self.state.services.tenancy;
-        let org = tenancy
-            .create_org(&NewOrg { slug: slug.parse().unwrap(), name: Name::parse("n", slug, 99).unwrap(), subdomain: None })
-            .await
-            .unwrap();
-        tenancy
-            .create_user(&org.id, &format!("owner@{slug}.test").parse().unwrap(), Role::Owner, &"owner password 1".parse().unwrap())
-            .await
-            .unwrap();
-        tenancy
-            .create_user(&org.id, &format!("viewer@{slug}.test").parse().unwrap(), Role::Viewer, &"viewer password 1".parse().unwrap())
-            .await
-            .unwrap();
-        let admin = tenancy.issue_api_key(&org.id, &Name::parse("n", "admin", 9).unwrap(), &"admin".parse().unwrap()).await.unwrap();
-        let consent = tenancy.issue_api_key(&org.id, &Name::parse("n", "consent", 9).unwrap(), &"consent".parse().unwrap()).await.unwrap();
-        Tenant { slug: slug.into(), admin_key: admin.key, consent_key: consent.key }
+        seed_tenant(&self.state.services, slug).await
     }
 
     pub fn req(&self, method: Method, path: &str) -> reqwest::RequestBuilder {
@@ -152,6 +138,61 @@ impl SmtpSink {
 }
 
 impl Drop for SmtpSink {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// An organisation `slug` with an owner (`owner@{slug}.test`, "owner password 1"), a viewer, an
+/// admin key and a consent key.
+pub async fn seed_tenant(services: &backend::Services, slug: &str) -> Tenant {
+    let tenancy = &services.tenancy;
+    let org = tenancy
+        .create_org(&NewOrg { slug: slug.parse().unwrap(), name: Name::parse("n", slug, 99).unwrap(), subdomain: None })
+        .await
+        .unwrap();
+    tenancy
+        .create_user(&org.id, &format!("owner@{slug}.test").parse().unwrap(), Role::Owner, &"owner password 1".parse().unwrap())
+        .await
+        .unwrap();
+    tenancy
+        .create_user(&org.id, &format!("viewer@{slug}.test").parse().unwrap(), Role::Viewer, &"viewer password 1".parse().unwrap())
+        .await
+        .unwrap();
+    let admin = tenancy.issue_api_key(&org.id, &Name::parse("n", "admin", 9).unwrap(), &"admin".parse().unwrap()).await.unwrap();
+    let consent = tenancy.issue_api_key(&org.id, &Name::parse("n", "consent", 9).unwrap(), &"consent".parse().unwrap()).await.unwrap();
+    Tenant { org_id: org.id, slug: slug.into(), admin_key: admin.key, consent_key: consent.key }
+}
+
+/// The `assent` binary, started by `spawn_binary` and killed when dropped.
+pub struct Binary {
+    pub child: std::process::Child,
+    pub base: String,
+    /// What it printed before its address (the first run's setup link, say).
+    pub printed_before: Vec<String>,
+}
+
+/// Starts `cmd` (the `assent` binary with its arguments, ending in `serve`) with stdout piped,
+/// and waits for the line that gives its address.
+pub fn spawn_binary(cmd: &mut std::process::Command) -> Binary {
+    use std::io::{BufRead, BufReader};
+    let mut child = cmd.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::null()).spawn().expect("start assent");
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut printed_before = Vec::new();
+    let base = loop {
+        let line = lines.next().expect("assent printed its address").unwrap();
+        if let Some(rest) = line.strip_prefix("Assent is running at ") {
+            break rest.split_whitespace().next().unwrap().to_string();
+        }
+        printed_before.push(line);
+    };
+    // Keep reading, so the server never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    Binary { child, base, printed_before }
+}
+
+impl Drop for Binary {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();

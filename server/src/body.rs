@@ -19,8 +19,7 @@ pub const READ_DEADLINE: Duration = Duration::from_secs(10);
 /// the answer. Beyond it, the connection is closed.
 const DRAIN_LIMIT: usize = 16 * 1024 * 1024;
 
-pub async fn read(body: Body, limit: usize, deadline: Duration) -> Result<Bytes, RequestError> {
-    let mut body = body;
+pub async fn read(mut body: Body, limit: usize, deadline: Duration) -> Result<Bytes, RequestError> {
     let reading = async move {
         let mut kept = Vec::new();
         let mut seen = 0usize;
@@ -52,4 +51,9 @@ pub fn is_json(headers: &axum::http::HeaderMap) -> bool {
         .get(axum::http::header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|ct| ct.split(';').next().is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json")))
+}
+
+/// A JSON body, or the 400 that says where it does not parse.
+pub fn parse_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, RequestError> {
+    serde_json::from_slice(bytes).map_err(|e| RequestError::bad_request(format!("invalid JSON body: {e}")))
 }

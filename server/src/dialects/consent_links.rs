@@ -96,7 +96,7 @@ async fn json_body<T: DeserializeOwned + Default>(state: &AppState, headers: &He
     if !crate::body::is_json(headers) {
         return Err(RequestError::UnsupportedMediaType("send the body as Content-Type: application/json".into()).into());
     }
-    serde_json::from_slice(&body).map_err(|e| RequestError::bad_request(format!("invalid JSON body: {e}")).into())
+    Ok(crate::body::parse_json(&body)?)
 }
 
 fn created(linked: &LinkedRequest, email: Option<EmailDelivery>) -> ConsentLinkCreated {

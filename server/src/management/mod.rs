@@ -94,9 +94,7 @@ impl<T: serde::de::DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
             )));
         }
         let bytes = crate::body::read(req.into_body(), crate::body::API_LIMIT, state.config.body_read_deadline).await?;
-        serde_json::from_slice(&bytes)
-            .map(ApiJson)
-            .map_err(|e| ManagementError(RequestError::bad_request(format!("invalid JSON body: {e}"))))
+        Ok(ApiJson(crate::body::parse_json(&bytes)?))
     }
 }
 

@@ -51,6 +51,10 @@ pub enum Permission {
     /// Ask for and record consent (create consent links): owners and admins, and keys with
     /// the `consent` (or `admin`) scope.
     RecordConsent,
+    /// Look up one person's consent (a check, a full record by ClientId): every dashboard
+    /// user, and keys with the `consent` (or `admin`) scope, which the customer's backend
+    /// needs to decide what it may do for that person.
+    ReadConsent,
 }
 
 /// Who made a change, as the ledger and every record of it spell it.
@@ -86,17 +90,17 @@ impl Caller {
 
     pub fn require(&self, permission: Permission) -> Result<()> {
         let allowed = match (&self.identity, permission) {
-            (Identity::User { .. }, Permission::Read) => true,
+            (Identity::User { .. }, Permission::Read | Permission::ReadConsent) => true,
             (Identity::User { role, .. }, Permission::Manage | Permission::RecordConsent) => role.can_write(),
             (Identity::ApiKey { scopes, .. }, Permission::Read | Permission::Manage) => scopes.allows(Scope::Admin),
-            (Identity::ApiKey { scopes, .. }, Permission::RecordConsent) => scopes.allows(Scope::Consent),
+            (Identity::ApiKey { scopes, .. }, Permission::RecordConsent | Permission::ReadConsent) => scopes.allows(Scope::Consent),
         };
         if allowed {
             return Ok(());
         }
         Err(Error::Forbidden(match (&self.identity, permission) {
             (Identity::User { .. }, _) => "viewers cannot change anything",
-            (Identity::ApiKey { .. }, Permission::RecordConsent) => "API key lacks the consent scope",
+            (Identity::ApiKey { .. }, Permission::RecordConsent | Permission::ReadConsent) => "API key lacks the consent scope",
             // The words of the consent-link documents (seed 001).
             (Identity::ApiKey { .. }, _) => "API key lacks the admin scope",
         }))
@@ -132,14 +136,14 @@ mod tests {
     fn the_permission_matrix() {
         use Permission::*;
         let table = [
-            (user(Role::Owner), [true, true, true]),
-            (user(Role::Admin), [true, true, true]),
-            (user(Role::Viewer), [true, false, false]),
-            (key("admin"), [true, true, true]),
-            (key("consent"), [false, false, true]),
+            (user(Role::Owner), [true, true, true, true]),
+            (user(Role::Admin), [true, true, true, true]),
+            (user(Role::Viewer), [true, false, false, true]),
+            (key("admin"), [true, true, true, true]),
+            (key("consent"), [false, false, true, true]),
         ];
         for (caller, expected) in table {
-            let got = [Read, Manage, RecordConsent].map(|p| caller.require(p).is_ok());
+            let got = [Read, Manage, RecordConsent, ReadConsent].map(|p| caller.require(p).is_ok());
             assert_eq!(got, expected, "{:?}", caller.identity);
         }
     }

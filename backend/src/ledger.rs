@@ -12,12 +12,15 @@ pub const GENESIS_HASH: &str = "000000000000000000000000000000000000000000000000
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SubjectKind {
     CollectionPoint,
+    /// A universal consent's target: the seed's `Reference`.
+    Reference,
 }
 
 impl SubjectKind {
     pub fn as_str(self) -> &'static str {
         match self {
             SubjectKind::CollectionPoint => "collection_point",
+            SubjectKind::Reference => "reference",
         }
     }
 }

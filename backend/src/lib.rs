@@ -1,6 +1,7 @@
 //! Assent's domain: rules, services and the store. Server-only; never compiled to wasm.
 //!
-//! - domain types and rules: [`types`], [`auth`], [`catalog`], [`ledger`], [`links`]
+//! - domain types and rules: [`types`], [`auth`], [`catalog`], [`ledger`], [`links`],
+//!   [`universal`] (seed 003's values), [`webhooks`] (signing, the address guard, delivery)
 //! - [`services`]: the flows, each owning its transaction
 //! - [`store`]: persistence by aggregate, on SQLite or PostgreSQL
 //! - [`email`]: SMTP delivery and the messages Assent sends
@@ -20,6 +21,8 @@ pub mod store;
 pub mod testing;
 pub mod time;
 pub mod types;
+pub mod universal;
+pub mod webhooks;
 
 pub use error::{Error, ErrorKind, PublicError, Result};
 pub use services::Services;

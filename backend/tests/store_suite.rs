@@ -482,7 +482,7 @@ async fn outbox_claims_are_exclusive_and_leased(db: &TestDb) {
         jobs::enqueue(&mut tx, &a.id, "consent_link_email", &format!("{{\"request_id\":\"r{i}\"}}"), None).await.unwrap();
     }
     tx.commit().await.unwrap();
-    assert_eq!(s.outbox.depths().await.unwrap(), vec![("email", 10)]);
+    assert_eq!(s.outbox.depths().await.unwrap(), vec![("email", 10), ("webhooks", 0)]);
     // Two workers at once take disjoint sets, and together all of them.
     let claim = |n: i64| {
         let store = db.store.clone();
@@ -528,20 +528,20 @@ async fn a_link_and_its_email_job_commit_together(db: &TestDb) {
     let plain = s.links.create(&ca, &new_link(&cp, "+919876543210", None)).await.unwrap();
     assert_eq!(plain.email, None);
     assert_eq!(plain.linked.request.email_status, None);
-    assert_eq!(s.outbox.depths().await.unwrap(), vec![("email", 0)]);
+    assert_eq!(s.outbox.depths().await.unwrap(), vec![("email", 0), ("webhooks", 0)]);
     // With one, the job commits with the request; the first attempt fails and says why.
     let created = s.links.create(&ca, &new_link(&cp, "+919876543211", Some("p@example.com"))).await.unwrap();
     assert_eq!(created.email, Some(backend::links::EmailDelivery::Failed));
     assert_eq!(created.linked.request.email_status.as_deref(), Some("failed"));
     assert!(created.linked.request.email_error.as_deref().unwrap().contains("attempt 1 of 6; retrying"));
-    assert_eq!(s.outbox.depths().await.unwrap(), vec![("email", 1)]);
+    assert_eq!(s.outbox.depths().await.unwrap(), vec![("email", 1), ("webhooks", 0)]);
     assert_eq!(created.linked.url, format!("https://assent.test/acme/CP001/{}", created.linked.request.link_id));
     // A refused link creates neither a request nor a job.
     let other_asset = asset(&s, &ca, "other").await;
     let mut wrong = new_link(&cp, "+919876543212", Some("q@example.com"));
     wrong.asset_id = other_asset.id;
     assert!(matches!(s.links.create(&ca, &wrong).await, Err(Error::Invalid { field: "asset_id", .. })));
-    assert_eq!(s.outbox.depths().await.unwrap(), vec![("email", 1)]);
+    assert_eq!(s.outbox.depths().await.unwrap(), vec![("email", 1), ("webhooks", 0)]);
 }
 
 async fn failed_deliveries_back_off_and_finish(db: &TestDb) {
@@ -571,7 +571,7 @@ async fn failed_deliveries_back_off_and_finish(db: &TestDb) {
     let r = status(s.clone()).await;
     assert_eq!(r.email_status.as_deref(), Some("failed"));
     assert!(r.email_error.as_deref().unwrap().contains("gave up after 6 attempts"), "{:?}", r.email_error);
-    assert_eq!(s.outbox.depths().await.unwrap(), vec![("email", 0)]);
+    assert_eq!(s.outbox.depths().await.unwrap(), vec![("email", 0), ("webhooks", 0)]);
     db.clock.advance(Duration::from_secs(3600));
     assert_eq!(s.outbox.run_due(20).await.unwrap(), 0);
     // Without SMTP at all, retrying cannot help: the first attempt gives up and says why.
@@ -579,7 +579,7 @@ async fn failed_deliveries_back_off_and_finish(db: &TestDb) {
     let created = unconfigured.links.create(&ca, &new_link(&cp, "+919876543219", Some("r@example.com"))).await.unwrap();
     assert_eq!(created.email, Some(backend::links::EmailDelivery::Failed));
     assert!(created.linked.request.email_error.as_deref().unwrap().contains("not configured"));
-    assert_eq!(unconfigured.outbox.depths().await.unwrap(), vec![("email", 0)]);
+    assert_eq!(unconfigured.outbox.depths().await.unwrap(), vec![("email", 0), ("webhooks", 0)]);
 }
 
 async fn corrupt_rows_are_errors_not_defaults(db: &TestDb) {

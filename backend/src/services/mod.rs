@@ -8,6 +8,8 @@ pub mod consent_links;
 pub mod ledger;
 pub mod outbox;
 pub mod tenancy;
+pub mod universal;
+pub mod webhooks;
 
 use crate::email::Mailer;
 use crate::links::LinkLimits;
@@ -24,6 +26,9 @@ pub struct Settings {
     /// How long a request waits for the first attempt of a job it queued (an email) before it
     /// answers; the outbox finishes what the attempt did not.
     pub first_attempt_wait: Duration,
+    /// Which webhook destinations the address guard lets through beyond public addresses.
+    pub webhook_policy: crate::webhooks::AddressPolicy,
+    pub webhook_timeouts: crate::webhooks::Timeouts,
 }
 
 impl Settings {
@@ -32,6 +37,8 @@ impl Settings {
             public_url: public_url.into().trim_end_matches('/').to_string(),
             link_limits: LinkLimits::default(),
             first_attempt_wait: Duration::from_secs(2),
+            webhook_policy: Default::default(),
+            webhook_timeouts: Default::default(),
         }
     }
 }
@@ -51,6 +58,8 @@ pub struct Services {
     pub links: consent_links::ConsentLinks,
     pub ledger: ledger::Ledger,
     pub outbox: outbox::Outbox,
+    pub universal: universal::UniversalConsents,
+    pub webhooks: webhooks::Webhooks,
     store: Store,
 }
 
@@ -63,6 +72,8 @@ impl Services {
             catalog: catalog::Catalog::new(ctx.clone()),
             links: consent_links::ConsentLinks::new(ctx.clone(), outbox.clone()),
             ledger: ledger::Ledger::new(ctx.clone()),
+            universal: universal::UniversalConsents::new(ctx.clone(), outbox.clone()),
+            webhooks: webhooks::Webhooks::new(ctx.clone(), outbox.clone()),
             outbox,
             store,
         }

@@ -1,7 +1,8 @@
 //! The store, by aggregate: [`tenancy`] (organisations, users, sessions, API keys), [`catalog`]
 //! (assets, collection points), [`ledger`] (principals, the hash-chained entries, current
-//! consent), [`links`] (consent-link requests and their link instances) and [`jobs`] (the
-//! outbox). Each aggregate is a set of functions over a connection or a transaction that the
+//! consent), [`links`] (consent-link requests and their link instances), [`universal`]
+//! (universal consents and integrations), [`webhooks`] (subscriptions and deliveries) and
+//! [`jobs`] (the outbox). Each aggregate is a set of functions over a connection or a transaction that the
 //! calling service passes in, so one service can make several aggregates change in one commit.
 //!
 //! SQLite and PostgreSQL run the same portable SQL through sqlx's `Any` driver (`$n`
@@ -13,6 +14,8 @@ pub mod jobs;
 pub mod ledger;
 pub mod links;
 pub mod tenancy;
+pub mod universal;
+pub mod webhooks;
 
 use crate::clock::Clock;
 use crate::config::DatabaseConfig;

@@ -43,6 +43,9 @@ page_of!(AssetPage, AssetDto);
 page_of!(CollectionPointPage, CollectionPointDto);
 page_of!(ApiKeyPage, ApiKeyDto);
 page_of!(LedgerEntryPage, LedgerEntryDto);
+page_of!(IntegrationPage, IntegrationDto);
+page_of!(WebhookSubscriptionPage, WebhookSubscriptionDto);
+page_of!(WebhookDeliveryPage, WebhookDeliveryDto);
 
 // ---- session ----
 
@@ -535,6 +538,397 @@ pub struct ConsentRequestDto {
     pub completed_at: Option<String>,
     pub consent_action: Option<String>,
     pub regeneration_count: i64,
+}
+
+// ---- universal consents (the dialect of seed 003; field names and casing are the contract) ----
+
+/// The dialect's errors: RFC 9457 problem details (`application/problem+json`). `errors` names
+/// the request field at fault, as ASP.NET-style clients read it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct ProblemDetails {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub errors: Option<BTreeMap<String, Vec<String>>>,
+}
+
+/// `All`, `Partial` or `None`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub enum ConsentGivenLevel {
+    All,
+    Partial,
+    None,
+}
+
+/// Record a consent (`POST /api/universalconsent`). Fields are matched without regard to case;
+/// unknown fields are ignored.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct UniversalConsentRecord {
+    #[serde(rename = "ConsentGiven")]
+    pub consent_given: ConsentGivenLevel,
+    /// E.g. the user's email or any id of yours; the same one always gives the same ClientId.
+    /// An email or phone number (E.164) is also the same person as on consent links.
+    #[serde(rename = "CustomUserId", default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 256))]
+    pub custom_user_id: Option<String>,
+    /// Defaults to the request's `Origin`.
+    #[serde(rename = "URI", default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 2048))]
+    pub uri: Option<String>,
+    /// A JSON text describing the consent object, at most 200 characters.
+    #[serde(rename = "Metadata", default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 200))]
+    pub metadata: Option<String>,
+    /// What the consent is about: a URL, an id, anything.
+    #[serde(rename = "Reference")]
+    #[cfg_attr(feature = "ssr", schema(min_length = 1, max_length = 512))]
+    pub reference: String,
+    /// Your kind of consent: Call, Chatbot, Dealership, …
+    #[serde(rename = "ConsentType", default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 100))]
+    pub consent_type: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct UniversalConsentRecorded {
+    /// When the record was first created (RFC 3339).
+    #[serde(rename = "Created")]
+    pub created: String,
+    /// The person's id: the same CustomUserId always leads to the same ClientId.
+    #[serde(rename = "ClientId")]
+    pub client_id: String,
+}
+
+/// Update a consent (`PATCH /api/universalconsent`): ConsentGiven, Metadata or both.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct UniversalConsentUpdate {
+    #[serde(rename = "ClientId")]
+    pub client_id: String,
+    #[serde(rename = "Reference")]
+    pub reference: String,
+    #[serde(rename = "ConsentGiven", default)]
+    pub consent_given: Option<ConsentGivenLevel>,
+    #[serde(rename = "Metadata", default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 200))]
+    pub metadata: Option<String>,
+}
+
+/// The full record of one ClientId for one Reference.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct UniversalConsentDto {
+    #[serde(rename = "Id")]
+    pub id: String,
+    #[serde(rename = "Created")]
+    pub created: String,
+    #[serde(rename = "LastUpdated")]
+    pub last_updated: String,
+    #[serde(rename = "URI")]
+    pub uri: Option<String>,
+    /// `All`, `Partial` or `None`.
+    #[serde(rename = "ConsentGiven")]
+    pub consent_given: String,
+    #[serde(rename = "ConsentType")]
+    pub consent_type: Option<String>,
+    #[serde(rename = "Metadata")]
+    pub metadata: Option<String>,
+    #[serde(rename = "Reference")]
+    pub reference: String,
+    #[serde(rename = "CustomUserId")]
+    pub custom_user_id: Option<String>,
+    #[serde(rename = "ClientId")]
+    pub client_id: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct ConsentGivenAnswer {
+    /// `All`, `Partial` or `None`.
+    #[serde(rename = "ConsentGiven")]
+    pub consent_given: String,
+}
+
+/// One result of the search. Its `ConsentGiven` is a boolean, as the seed types it: `true`
+/// when the record's level is `All` or `Partial`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct UniversalConsentSearchItem {
+    #[serde(rename = "Id")]
+    pub id: String,
+    #[serde(rename = "Created")]
+    pub created: String,
+    #[serde(rename = "LastUpdated")]
+    pub last_updated: String,
+    #[serde(rename = "ConsentGiven")]
+    pub consent_given: bool,
+    #[serde(rename = "URI")]
+    pub uri: Option<String>,
+    #[serde(rename = "ConsentType")]
+    pub consent_type: Option<String>,
+    #[serde(rename = "Metadata")]
+    pub metadata: Option<String>,
+    #[serde(rename = "Reference")]
+    pub reference: String,
+    #[serde(rename = "ClientId")]
+    pub client_id: String,
+    #[serde(rename = "Fingerprint")]
+    pub fingerprint: FingerprintDto,
+}
+
+/// Where a record came from.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct FingerprintDto {
+    #[serde(rename = "CustomUserId")]
+    pub custom_user_id: Option<String>,
+    /// The client's address (a forwarded one only from the proxies the admin trusts).
+    #[serde(rename = "IP")]
+    pub ip: Option<String>,
+    /// The trusted proxy that forwarded the request, when there was one.
+    #[serde(rename = "ProxifiedIP")]
+    pub proxified_ip: Option<String>,
+    #[serde(rename = "UserAgent")]
+    pub user_agent: Option<String>,
+    #[serde(rename = "City")]
+    pub city: Option<String>,
+    #[serde(rename = "State")]
+    pub state: Option<String>,
+    #[serde(rename = "Country")]
+    pub country: Option<String>,
+}
+
+/// Record a consent through an integration, without credentials.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct IntegrationConsentRecord {
+    #[serde(rename = "ConsentGiven")]
+    pub consent_given: ConsentGivenLevel,
+    #[serde(rename = "CustomUserId", default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 256))]
+    pub custom_user_id: Option<String>,
+    /// E.g. EmailMarketing, EmailLink, Newsletter.
+    #[serde(rename = "ConsentType", default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 100))]
+    pub consent_type: Option<String>,
+    /// The ClientId this visitor was given before, to change their record rather than start
+    /// a new one (with a CustomUserId, it must be that id's ClientId).
+    #[serde(rename = "ClientId", default)]
+    pub client_id: Option<String>,
+    #[serde(rename = "Metadata", default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 200))]
+    pub metadata: Option<String>,
+    /// Defaults to the request's `Origin`.
+    #[serde(rename = "URI", default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 2048))]
+    pub uri: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct IntegrationConsentRecorded {
+    #[serde(rename = "Created")]
+    pub created: String,
+    #[serde(rename = "ClientId")]
+    pub client_id: String,
+    /// The integration's name.
+    #[serde(rename = "Reference")]
+    pub reference: String,
+    #[serde(rename = "CustomUserId")]
+    pub custom_user_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct IntegrationConsentCheck {
+    #[serde(rename = "ClientId")]
+    pub client_id: String,
+    #[serde(rename = "Reference")]
+    pub reference: String,
+    #[serde(rename = "ConsentGiven")]
+    pub consent_given: String,
+    #[serde(rename = "Created")]
+    pub created: String,
+    #[serde(rename = "Metadata")]
+    pub metadata: Option<String>,
+}
+
+/// Subscribe a URL to consent updates (`POST /api/universalconsent/subscribe`); each criterion
+/// that is given must match.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct SubscribeRequest {
+    #[serde(rename = "CustomUserId", default)]
+    pub custom_user_id: Option<String>,
+    #[serde(rename = "Reference", default)]
+    pub reference: Option<String>,
+    #[serde(rename = "ConsentType", default)]
+    pub consent_type: Option<String>,
+    /// Where to POST the events: a public http(s) URL.
+    #[serde(rename = "WebhookUrl")]
+    #[cfg_attr(feature = "ssr", schema(max_length = 2048))]
+    pub webhook_url: String,
+}
+
+/// A new subscription. `Secret` is shown this once: it verifies the `webhook-signature` of
+/// every message (Standard Webhooks).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct Subscribed {
+    #[serde(rename = "Id")]
+    pub id: String,
+    #[serde(rename = "Secret")]
+    pub secret: String,
+    #[serde(rename = "WebhookUrl")]
+    pub webhook_url: String,
+    #[serde(rename = "CustomUserId")]
+    pub custom_user_id: Option<String>,
+    #[serde(rename = "Reference")]
+    pub reference: Option<String>,
+    #[serde(rename = "ConsentType")]
+    pub consent_type: Option<String>,
+    #[serde(rename = "Created")]
+    pub created: String,
+}
+
+// ---- integrations ----
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct IntegrationDto {
+    /// The `IntegrationId` of the unauthenticated endpoints.
+    pub id: String,
+    /// The Reference its consents are recorded against.
+    pub name: String,
+    pub allowed_origins: Vec<String>,
+    /// Categories, texts per language and policy version of the banner.
+    #[cfg_attr(feature = "ssr", schema(value_type = Object))]
+    pub banner: serde_json::Value,
+    /// The `<script>` tag that embeds the banner.
+    pub embed_snippet: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CreateIntegration {
+    #[cfg_attr(feature = "ssr", schema(min_length = 1, max_length = 512))]
+    pub name: String,
+    /// Origins such as `https://shop.example.com` whose pages may record consents.
+    #[serde(default)]
+    pub allowed_origins: Vec<String>,
+    /// `{"policy_version", "categories": [{"id", "required", "labels": {lang: text}, "descriptions"}], "texts": {lang: {"title", "body"}}}`;
+    /// a default set (necessary, analytics, marketing) when left out.
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<Object>))]
+    pub banner: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PatchIntegration {
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(min_length = 1, max_length = 512))]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub allowed_origins: Option<Vec<String>>,
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<Object>))]
+    pub banner: Option<serde_json::Value>,
+}
+
+// ---- webhooks ----
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct WebhookSubscriptionDto {
+    pub id: String,
+    pub url: String,
+    pub custom_user_id: Option<String>,
+    pub reference: Option<String>,
+    pub consent_type: Option<String>,
+    /// `active`, `paused`, or `disabled` (the receiver answered 410 Gone).
+    pub status: String,
+    pub disabled_reason: Option<String>,
+    /// Until when the previous secret still signs beside the current one.
+    pub previous_secret_until: Option<String>,
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PatchWebhookSubscription {
+    /// Pause (no new deliveries) or resume; resuming also re-enables a disabled subscription.
+    pub paused: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RotateWebhookSecret {
+    /// How long the previous secret keeps signing beside the new one; default 86400, at most 604800.
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(minimum = 0, maximum = 604800))]
+    pub overlap_seconds: Option<u64>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct RotatedWebhookSecret {
+    pub id: String,
+    /// The new secret, shown this once.
+    pub secret: String,
+    pub previous_secret_until: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct WebhookDeliveryDto {
+    /// The `webhook-id` of every attempt.
+    pub id: String,
+    pub subscription_id: String,
+    pub event_type: String,
+    /// `pending`, `delivered` or `failed`.
+    pub status: String,
+    pub attempts: i64,
+    pub last_status: Option<i64>,
+    pub last_error: Option<String>,
+    pub next_attempt_at: Option<String>,
+    pub delivered_at: Option<String>,
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct WebhookAttemptDto {
+    pub attempt: i64,
+    pub started_at: String,
+    pub duration_ms: i64,
+    pub response_status: Option<i64>,
+    pub error: Option<String>,
+    /// The first kilobyte of the receiver's answer.
+    pub response_body: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct WebhookDeliveryDetail {
+    pub delivery: WebhookDeliveryDto,
+    /// The message exactly as signed and sent.
+    #[cfg_attr(feature = "ssr", schema(value_type = Object))]
+    pub payload: serde_json::Value,
+    pub attempts: Vec<WebhookAttemptDto>,
 }
 
 /// The rules of the parsers in `backend::types`, stated in the OpenAPI document so a client (or

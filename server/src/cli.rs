@@ -9,6 +9,7 @@ use backend::config::DatabaseConfig;
 use backend::links::LinkLimits;
 use backend::services::tenancy::NewOrg;
 use backend::types::{Email, Name, NewPassword, OrgSlug, Role, Scopes, Subdomain};
+use backend::webhooks::AddressPolicy;
 use backend::{Services, Store};
 use clap::{Args, Parser, Subcommand};
 use std::io::Read;
@@ -93,6 +94,16 @@ struct ServeArgs {
     /// addresses, comma-separated (e.g. 10.0.0.0/8,127.0.0.1). Without it, the socket address.
     #[arg(long, env = "ASSENT_TRUSTED_PROXIES", default_value = "", value_parser = |s: &str| s.parse::<TrustedProxies>())]
     trusted_proxies: TrustedProxies,
+    /// Requests per minute to the unauthenticated integration endpoints from one client address.
+    #[arg(long, env = "ASSENT_INTEGRATION_RATE_PER_ADDRESS_PER_MINUTE", default_value_t = 120)]
+    integration_rate_per_address_per_minute: u32,
+    /// Requests per minute to one integration, from all addresses together.
+    #[arg(long, env = "ASSENT_INTEGRATION_RATE_PER_MINUTE", default_value_t = 60_000)]
+    integration_rate_per_minute: u32,
+    /// Internal networks webhooks may be delivered to (CIDRs, comma-separated). Without it, only
+    /// public addresses: loopback, private, link-local, metadata and the like are refused.
+    #[arg(long, env = "ASSENT_WEBHOOK_ALLOW_CIDRS", default_value = "", value_parser = |s: &str| s.parse::<AddressPolicy>())]
+    webhook_allow_cidrs: AddressPolicy,
 }
 
 #[derive(Subcommand)]
@@ -235,6 +246,9 @@ async fn serve(args: ServeArgs, db: &DbArgs) -> CliResult<()> {
     config.api_rate_per_minute = args.api_rate_per_minute;
     config.trusted_proxies = args.trusted_proxies;
     config.decisions_per_address_per_minute = args.decisions_per_address_per_minute;
+    config.integration_rate_per_address_per_minute = args.integration_rate_per_address_per_minute;
+    config.integration_rate_per_minute = args.integration_rate_per_minute;
+    config.webhook_policy = args.webhook_allow_cidrs;
     let app = Application::build(store, config).await?;
     let public_url = app.state().config.public_url.clone();
     if let Some(token) = app.state().services.tenancy.create_setup_token().await? {

@@ -23,6 +23,12 @@ pub struct ServerConfig {
     pub api_rate_per_minute: u32,
     /// Decisions per minute from one client address on hosted pages.
     pub decisions_per_address_per_minute: u32,
+    /// Requests per minute to the integration endpoints from one client address.
+    pub integration_rate_per_address_per_minute: u32,
+    /// Requests per minute to one integration, from everyone.
+    pub integration_rate_per_minute: u32,
+    /// Internal networks webhooks may be delivered to despite the address guard.
+    pub webhook_policy: backend::webhooks::AddressPolicy,
     /// How long creating a link waits for its email's first attempt.
     pub first_attempt_wait: Duration,
     /// How often the outbox worker looks for due jobs.
@@ -47,6 +53,9 @@ impl ServerConfig {
             link_limits: LinkLimits::default(),
             api_rate_per_minute: 600,
             decisions_per_address_per_minute: 60,
+            integration_rate_per_address_per_minute: 120,
+            integration_rate_per_minute: 60_000,
+            webhook_policy: Default::default(),
             first_attempt_wait: Duration::from_secs(2),
             outbox_interval: Duration::from_secs(5),
             body_read_deadline: crate::body::READ_DEADLINE,

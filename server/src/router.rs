@@ -8,7 +8,7 @@
 //!   page) is the `PublicApp`, whose bundle does not carry the dashboard.
 //! - `/pkg/{build}/…` static files, the banner, operations endpoints.
 
-use crate::dialects::consent_links;
+use crate::dialects::{consent_links, universal_consents};
 use crate::management::{self, openapi::ApiDoc};
 use crate::state::AppState;
 use crate::{banner, hosted_page, metrics, ops};
@@ -31,15 +31,21 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
     let (open, open_doc) = management::finish(management::open_routes(state));
     let (managed, managed_doc) = management::finish(management::routes(state));
     let (links, links_doc) = consent_links::finish(consent_links::routes(state));
+    let (universal, universal_doc) = universal_consents::finish(universal_consents::routes(state));
+    let (integration, integration_doc) = universal_consents::finish(universal_consents::integration_routes(state));
     let mut doc = ApiDoc::openapi();
     doc.merge(open_doc);
     doc.merge(managed_doc);
     doc.merge(links_doc);
+    doc.merge(universal_doc);
+    doc.merge(integration_doc);
     crate::management::openapi::complete(&mut doc);
     let router = Router::new()
         .merge(open)
         .merge(managed)
         .merge(links)
+        .merge(universal)
+        .merge(integration)
         // Any other /api path is an API client's mistake: answer JSON, never a page.
         .route("/api/{*rest}", axum::routing::any(management::not_found));
     (router, doc)

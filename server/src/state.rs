@@ -27,6 +27,9 @@ pub struct AppState {
     /// Decisions on hosted pages, per client address.
     pub decision_limiter: Arc<RateLimiter>,
     pub api_limiter: Arc<RateLimiter>,
+    /// The unauthenticated integration endpoints, per client address and per integration.
+    pub integration_address_limiter: Arc<RateLimiter>,
+    pub integration_limiter: Arc<RateLimiter>,
     pub banner: Arc<BannerAssets>,
 }
 
@@ -50,6 +53,7 @@ impl AppState {
         let mut settings = Settings::new(config.public_url.clone());
         settings.link_limits = config.link_limits;
         settings.first_attempt_wait = config.first_attempt_wait;
+        settings.webhook_policy = config.webhook_policy.clone();
         Self {
             services: Services::new(store, mailer, settings),
             leptos,
@@ -60,6 +64,11 @@ impl AppState {
             login_limiter: Arc::new(RateLimiter::new(10, Duration::from_secs(300))),
             decision_limiter: Arc::new(RateLimiter::new(config.decisions_per_address_per_minute, Duration::from_secs(60))),
             api_limiter: Arc::new(RateLimiter::new(config.api_rate_per_minute, Duration::from_secs(60))),
+            integration_address_limiter: Arc::new(RateLimiter::new(
+                config.integration_rate_per_address_per_minute,
+                Duration::from_secs(60),
+            )),
+            integration_limiter: Arc::new(RateLimiter::new(config.integration_rate_per_minute, Duration::from_secs(60))),
             banner: Arc::new(BannerAssets::load(&config.banner_root)),
             config: Arc::new(config),
         }

@@ -3,3 +3,4 @@
 //! same format; the rules are the services'.
 
 pub mod consent_links;
+pub mod universal_consents;

@@ -7,9 +7,11 @@ pub mod api_keys;
 pub mod assets;
 pub mod collection_points;
 pub mod consent_requests;
+pub mod integrations;
 pub mod ledger;
 pub mod openapi;
 pub mod session;
+pub mod webhooks;
 
 use crate::error::RequestError;
 use crate::pipeline::{self, Authenticated, OrgHeader, Surface};
@@ -161,6 +163,14 @@ pub fn routes(state: &AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(consent_requests::get_one))
         .routes(routes!(ledger::entries))
         .routes(routes!(ledger::verify))
+        .routes(routes!(integrations::create, integrations::list))
+        .routes(routes!(integrations::get_one, integrations::patch, integrations::delete))
+        .routes(routes!(webhooks::list))
+        .routes(routes!(webhooks::get_one, webhooks::patch, webhooks::delete))
+        .routes(routes!(webhooks::rotate_secret))
+        .routes(routes!(webhooks::deliveries))
+        .routes(routes!(webhooks::delivery))
+        .routes(routes!(webhooks::redeliver))
         .route_layer(axum::middleware::from_fn_with_state(state.clone(), pipeline::authenticate::<Management>))
 }
 

@@ -7,8 +7,10 @@ use utoipa::{Modify, OpenApi};
 #[openapi(
     info(
         title = "Assent",
-        description = "Self-hosted consent management: the management API (`/api/v1/…`, errors `{\"error\": {\"code\", \"message\", \"field\"}}`) \
-            and the consent-link dialect of seeds 000-002 (errors `{\"detail\"}`)."
+        description = "Self-hosted consent management: the management API (`/api/v1/…`, errors `{\"error\": {\"code\", \"message\", \"field\"}}`), \
+            the consent-link dialect of seeds 000-002 (errors `{\"detail\"}`), and the universal-consent dialect of seed 003 \
+            (`/api/universalconsent…`; fields matched without regard to case, from the query string or a JSON body alike; \
+            errors are RFC 9457 problem details whose `errors` names the field at fault)."
     ),
     modifiers(&Security)
 )]
@@ -57,6 +59,35 @@ const LINKS: &[Link] = &[
     Link { from: "consent_links.create", to: "consent_links.regenerate", parameters: &[("request_id", "$response.body#/request_id")] },
     Link { from: "consent_links.create", to: "consent_links.get_one", parameters: &[("id", "$response.body#/request_id")] },
     Link { from: "consent_links.regenerate", to: "consent_links.status", parameters: &[("request_id", "$response.body#/request_id")] },
+    Link { from: "integrations.create", to: "integrations.get_one", parameters: &[("id", "$response.body#/id")] },
+    Link { from: "integrations.create", to: "integrations.patch", parameters: &[("id", "$response.body#/id")] },
+    Link { from: "integrations.create", to: "integrations.delete", parameters: &[("id", "$response.body#/id")] },
+    Link { from: "integrations.create", to: "universal_consents.integration_record", parameters: &[("id", "$response.body#/id")] },
+    Link {
+        from: "universal_consents.record",
+        to: "universal_consents.get_one",
+        parameters: &[("ClientId", "$response.body#/ClientId"), ("Reference", "$request.body#/Reference")],
+    },
+    Link {
+        from: "universal_consents.record",
+        to: "universal_consents.consent_given",
+        parameters: &[("ClientId", "$response.body#/ClientId"), ("Reference", "$request.body#/Reference")],
+    },
+    Link { from: "universal_consents.subscribe", to: "webhooks.get_one", parameters: &[("id", "$response.body#/Id")] },
+    Link { from: "universal_consents.subscribe", to: "webhooks.patch", parameters: &[("id", "$response.body#/Id")] },
+    Link { from: "universal_consents.subscribe", to: "webhooks.delete", parameters: &[("id", "$response.body#/Id")] },
+    Link { from: "universal_consents.subscribe", to: "webhooks.rotate_secret", parameters: &[("id", "$response.body#/Id")] },
+    Link { from: "universal_consents.subscribe", to: "webhooks.deliveries", parameters: &[("id", "$response.body#/Id")] },
+    Link { from: "webhooks.patch", to: "webhooks.get_one", parameters: &[("id", "$response.body#/id")] },
+    Link { from: "webhooks.patch", to: "webhooks.rotate_secret", parameters: &[("id", "$response.body#/id")] },
+    Link { from: "webhooks.patch", to: "webhooks.deliveries", parameters: &[("id", "$response.body#/id")] },
+    Link { from: "webhooks.patch", to: "webhooks.delete", parameters: &[("id", "$response.body#/id")] },
+    Link { from: "webhooks.redeliver", to: "webhooks.delivery", parameters: &[("id", "$response.body#/id")] },
+    Link {
+        from: "integrations.create",
+        to: "universal_consents.integration_check",
+        parameters: &[("IntegrationId", "$response.body#/id")],
+    },
 ];
 
 /// Links are added to the serialised document: utoipa 5.5 writes a link's `operationId` as
@@ -103,9 +134,17 @@ pub fn complete(doc: &mut utoipa::openapi::OpenApi) {
     let string = || utoipa::openapi::ObjectBuilder::new().schema_type(utoipa::openapi::schema::Type::String).build();
     for (path, item) in doc.paths.paths.iter_mut() {
         let dialect = path.starts_with("/api/consent/consent-links") || path.starts_with("/api/v1/external/public/consent-link/");
-        let error_schema = if dialect { "DetailError" } else { "ErrorBody" };
+        let universal = crate::dialects::universal_consents::is_dialect_path(path);
+        let error_schema = if dialect {
+            "DetailError"
+        } else if universal {
+            "ProblemDetails"
+        } else {
+            "ErrorBody"
+        };
         let has_id = path.contains('{');
-        for op in [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch].into_iter().flatten() {
+        for op in [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch, &mut item.options].into_iter().flatten()
+        {
             // Handler names repeat across resources (`create`, `list`): the id is `area.handler`.
             if let (Some(tag), Some(id)) = (op.tags.as_ref().and_then(|t| t.first()), op.operation_id.as_mut()) {
                 if !id.contains('.') {
@@ -149,8 +188,14 @@ pub fn complete(doc: &mut utoipa::openapi::OpenApi) {
             for (status, response) in wanted {
                 op.responses.responses.entry(status.to_string()).or_insert(response);
             }
-            for response in op.responses.responses.values_mut() {
+            for (status, response) in op.responses.responses.iter_mut() {
                 if let RefOr::T(response) = response {
+                    // The universal-consent dialect's errors are problem details (RFC 9457).
+                    if universal && !status.starts_with('2') {
+                        if let Some(content) = response.content.shift_remove("application/json") {
+                            response.content.insert("application/problem+json".into(), content);
+                        }
+                    }
                     response.headers.entry("X-Request-Id".into()).or_insert_with(|| {
                         HeaderBuilder::new().schema(string()).description(Some("This request's id, as the server log names it")).build()
                     });

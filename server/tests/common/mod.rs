@@ -17,6 +17,37 @@ pub struct App {
     stop: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
+/// A running server: the real router on port 0, over a store it was given.
+pub struct Node {
+    pub base: String,
+    pub state: AppState,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl Node {
+    async fn spawn(store: backend::Store, configure: impl FnOnce(&mut ServerConfig)) -> Self {
+        let mut config = ServerConfig::new("127.0.0.1:0".parse().unwrap(), None);
+        config.outbox_interval = std::time::Duration::from_secs(3600);
+        configure(&mut config);
+        let app = Application::build(store, config).await.expect("bind");
+        let base = format!("http://{}", app.local_addr());
+        let state = app.state().clone();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        tokio::spawn(app.run_until(async move {
+            let _ = stopped.await;
+        }));
+        Self { base, state, stop: Some(stop) }
+    }
+}
+
+impl Drop for Node {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
 pub struct Tenant {
     pub org_id: String,
     pub slug: String,
@@ -37,17 +68,14 @@ impl App {
     }
 
     async fn start_on(db: TestDb, configure: impl FnOnce(&mut ServerConfig)) -> Self {
-        let mut config = ServerConfig::new("127.0.0.1:0".parse().unwrap(), None);
-        config.outbox_interval = std::time::Duration::from_secs(3600);
-        configure(&mut config);
-        let app = Application::build(db.store.clone(), config).await.expect("bind");
-        let base = format!("http://{}", app.local_addr());
-        let state = app.state().clone();
-        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        tokio::spawn(app.run_until(async move {
-            let _ = stopped.await;
-        }));
-        Self { base, http: client(), db, state, stop: Some(stop) }
+        let mut node = Node::spawn(db.store.clone(), configure).await;
+        Self { base: node.base.clone(), http: client(), db, state: node.state.clone(), stop: node.stop.take() }
+    }
+
+    /// Another server on this one's database, as several `assent` processes share one
+    /// PostgreSQL. It stops when dropped.
+    pub async fn node(&self, configure: impl FnOnce(&mut ServerConfig)) -> Node {
+        Node::spawn(self.db.store.clone(), configure).await
     }
 
     /// Stops this server (as a crash would, it finishes nothing it was doing) and starts

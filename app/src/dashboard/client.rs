@@ -16,6 +16,14 @@ impl std::fmt::Display for ClientError {
     }
 }
 
+/// A response as the server sent it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawResponse {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
 #[cfg(feature = "admin-hydrate")]
 mod imp {
     use super::*;
@@ -70,10 +78,12 @@ mod imp {
             if status == 401 {
                 set_token(None);
             }
-            // The management API says {"error": {"message"}}; the consent-link dialect {"detail"}.
+            // The management API says {"error": {"message"}}; the consent-link dialect {"detail"};
+            // the universal-consent dialect problem details.
             let text = res.text().await.unwrap_or_default();
             let message = serde_json::from_str::<crate::dto::ErrorBody>(&text)
                 .map(|b| b.error.message)
+                .or_else(|_| serde_json::from_str::<crate::dto::ProblemDetails>(&text).map(|b| b.detail))
                 .or_else(|_| serde_json::from_str::<crate::dto::DetailError>(&text).map(|b| b.detail))
                 .unwrap_or_else(|_| format!("request failed with status {status}"));
             Err(ClientError { status, message })
@@ -94,6 +104,33 @@ mod imp {
 
     pub async fn patch<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ClientError> {
         send(Request::patch(path), body).await
+    }
+
+    /// Any request, answered as it came (the API explorer): the session's credentials unless
+    /// `headers` carries its own.
+    pub async fn raw(method: &str, path: &str, headers: &[(String, String)], body: Option<String>) -> Result<RawResponse, ClientError> {
+        let mut builder = gloo_net::http::RequestBuilder::new(path)
+            .method(gloo_net::http::Method::from_bytes(method.as_bytes()).map_err(|e| ClientError { status: 0, message: e.to_string() })?);
+        if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("authorization") || k.eq_ignore_ascii_case("x-api-key")) {
+            builder = authed(builder);
+        }
+        for (k, v) in headers {
+            builder = builder.header(k, v);
+        }
+        let sent = match body {
+            Some(b) => {
+                builder
+                    .header("Content-Type", "application/json")
+                    .body(b)
+                    .map_err(|e| ClientError { status: 0, message: e.to_string() })?
+                    .send()
+                    .await
+            }
+            None => builder.send().await,
+        };
+        let res = sent.map_err(|e| ClientError { status: 0, message: format!("network error: {e}") })?;
+        let headers = res.headers().entries().collect();
+        Ok(RawResponse { status: res.status(), headers, body: res.text().await.unwrap_or_default() })
     }
 
     async fn send<B: Serialize, T: DeserializeOwned>(builder: RequestBuilder, body: &B) -> Result<T, ClientError> {
@@ -127,6 +164,9 @@ mod imp {
         Err(server_side())
     }
     pub async fn patch<B: Serialize, T: DeserializeOwned>(_path: &str, _body: &B) -> Result<T, ClientError> {
+        Err(server_side())
+    }
+    pub async fn raw(_method: &str, _path: &str, _headers: &[(String, String)], _body: Option<String>) -> Result<RawResponse, ClientError> {
         Err(server_side())
     }
 }

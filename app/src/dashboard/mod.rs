@@ -6,18 +6,26 @@
 //! page changes something. A newer fetch supersedes an older one, so no page keeps race
 //! counters. Writes are event handlers that call the API and then refetch.
 
+mod api_explorer;
 mod api_keys;
 mod assets;
 mod audit;
 pub mod client;
 mod collection_points;
 mod consent_links;
+mod integrations;
+mod universal_consents;
+mod webhooks;
 
+pub use api_explorer::ApiExplorerPage;
 pub use api_keys::ApiKeysPage;
 pub use assets::AssetsPage;
 pub use audit::AuditPage;
 pub use collection_points::CollectionPointsPage;
 pub use consent_links::ConsentLinksPage;
+pub use integrations::IntegrationsPage;
+pub use universal_consents::UniversalConsentsPage;
+pub use webhooks::WebhooksPage;
 
 use crate::dto::{ApiKeyPage, AssetPage, CollectionPointPage, LedgerVerificationDto, LoginRequest, MeDto, SessionDto, SetupRequest};
 use crate::error::AppError;
@@ -50,6 +58,10 @@ pub fn AdminApp() -> impl IntoView {
                     <Route path=path!("api-keys") view=ApiKeysPage/>
                     <Route path=path!("audit") view=AuditPage/>
                     <Route path=path!("consent-links") view=ConsentLinksPage/>
+                    <Route path=path!("integrations") view=IntegrationsPage/>
+                    <Route path=path!("universal-consents") view=UniversalConsentsPage/>
+                    <Route path=path!("webhooks") view=WebhooksPage/>
+                    <Route path=path!("api-explorer") view=ApiExplorerPage/>
                 </ParentRoute>
             </Routes>
         </Router>
@@ -168,6 +180,10 @@ pub fn AdminLayout() -> impl IntoView {
                     <A href="/admin/assets">"Assets"</A>
                     <A href="/admin/collection-points">"Collection points"</A>
                     <A href="/admin/consent-links">"Consent links"</A>
+                    <A href="/admin/universal-consents">"Universal consents"</A>
+                    <A href="/admin/integrations">"Integrations"</A>
+                    <A href="/admin/webhooks">"Webhooks"</A>
+                    <A href="/admin/api-explorer">"API explorer"</A>
                     <A href="/admin/api-keys">"API keys"</A>
                     <A href="/admin/audit">"Audit"</A>
                 </nav>

@@ -26,7 +26,8 @@ done
 [ -n "$schemathesis" ] || { echo "fuzz-api: schemathesis is missing; run scripts/setup.sh --browser" >&2; exit 1; }
 
 # Rate limits would turn the fuzzer's thousands of requests into 429s.
-start_scratch_server --api-rate-per-minute 1000000 --decisions-per-address-per-minute 1000000
+start_scratch_server --api-rate-per-minute 1000000 --decisions-per-address-per-minute 1000000 \
+  --integration-rate-per-address-per-minute 1000000
 
 echo "fuzz-api: $url, seed ${FUZZ_SEED:-1}, ${FUZZ_EXAMPLES:-50} examples per operation"
 lenient=(--exclude-checks positive_data_acceptance,negative_data_rejection)

@@ -104,6 +104,10 @@ struct ServeArgs {
     /// public addresses: loopback, private, link-local, metadata and the like are refused.
     #[arg(long, env = "ASSENT_WEBHOOK_ALLOW_CIDRS", default_value = "", value_parser = |s: &str| s.parse::<AddressPolicy>())]
     webhook_allow_cidrs: AddressPolicy,
+    /// A MaxMind-format City database (GeoLite2-City.mmdb, say) that gives universal consents'
+    /// fingerprints their City, State and Country. Without it, those stay empty.
+    #[arg(long, env = "ASSENT_GEOIP_DB")]
+    geoip_db: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -249,6 +253,7 @@ async fn serve(args: ServeArgs, db: &DbArgs) -> CliResult<()> {
     config.integration_rate_per_address_per_minute = args.integration_rate_per_address_per_minute;
     config.integration_rate_per_minute = args.integration_rate_per_minute;
     config.webhook_policy = args.webhook_allow_cidrs;
+    config.geoip_db = args.geoip_db.filter(|p| !p.as_os_str().is_empty());
     let app = Application::build(store, config).await?;
     let public_url = app.state().config.public_url.clone();
     if let Some(token) = app.state().services.tenancy.create_setup_token().await? {

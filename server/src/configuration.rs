@@ -29,6 +29,8 @@ pub struct ServerConfig {
     pub integration_rate_per_minute: u32,
     /// Internal networks webhooks may be delivered to despite the address guard.
     pub webhook_policy: backend::webhooks::AddressPolicy,
+    /// A MaxMind-format City database that places universal consents' client addresses.
+    pub geoip_db: Option<PathBuf>,
     /// How long creating a link waits for its email's first attempt.
     pub first_attempt_wait: Duration,
     /// How often the outbox worker looks for due jobs.
@@ -56,6 +58,7 @@ impl ServerConfig {
             integration_rate_per_address_per_minute: 120,
             integration_rate_per_minute: 60_000,
             webhook_policy: Default::default(),
+            geoip_db: None,
             first_attempt_wait: Duration::from_secs(2),
             outbox_interval: Duration::from_secs(5),
             body_read_deadline: crate::body::READ_DEADLINE,

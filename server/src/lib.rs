@@ -9,6 +9,7 @@ pub mod client_addr;
 pub mod configuration;
 pub mod dialects;
 pub mod error;
+pub mod geoip;
 pub mod hosted_page;
 pub mod management;
 pub mod metrics;

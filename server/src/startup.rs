@@ -22,7 +22,17 @@ impl Application {
             config.public_url = format!("http://{bound}");
         }
         config.listen = bound;
-        Ok(Self { listener, state: AppState::new(store, config) })
+        // A database the admin named but that cannot be read stops the start: running on
+        // without places would look like working geolocation.
+        let geoip = match &config.geoip_db {
+            None => None,
+            Some(path) => Some(crate::geoip::GeoIp::open(path).map_err(|e| {
+                std::io::Error::new(std::io::ErrorKind::InvalidInput, format!("the GeoIP database (ASSENT_GEOIP_DB) cannot be read: {e}"))
+            })?),
+        };
+        let mut state = AppState::new(store, config);
+        state.geoip = geoip.map(std::sync::Arc::new);
+        Ok(Self { listener, state })
     }
 
     pub fn local_addr(&self) -> SocketAddr {

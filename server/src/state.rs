@@ -31,6 +31,8 @@ pub struct AppState {
     pub integration_address_limiter: Arc<RateLimiter>,
     pub integration_limiter: Arc<RateLimiter>,
     pub banner: Arc<BannerAssets>,
+    /// Places client addresses, when the admin gave a database (`Application::build` opens it).
+    pub geoip: Option<Arc<crate::geoip::GeoIp>>,
 }
 
 impl AppState {
@@ -70,6 +72,7 @@ impl AppState {
             )),
             integration_limiter: Arc::new(RateLimiter::new(config.integration_rate_per_minute, Duration::from_secs(60))),
             banner: Arc::new(BannerAssets::load(&config.banner_root)),
+            geoip: None,
             config: Arc::new(config),
         }
     }

@@ -776,3 +776,73 @@ async fn two_servers_on_one_postgres_deliver_each_event_once() {
     assert_eq!(messages.len(), 20, "none twice");
     assert!(messages.iter().all(|m| m.verified == 1));
 }
+
+/// With a MaxMind-format database, each record's fingerprint has the client's city, state and
+/// country, and the search filters by them; a database that cannot be read stops the start.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn places_come_from_a_maxmind_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("city.mmdb");
+    tiny_geoip_db(&db, [127, 0, 0, 0], 8, "Bengaluru", "Karnataka", "IN");
+    let app = App::start_with(Backend::Sqlite, |c| c.geoip_db = Some(db.clone())).await;
+    let t = app.tenant("acme").await;
+    record(&app, &t, json!({"ConsentGiven": "All", "Reference": "terms"})).await;
+    let (_, found) = body(app.admin(&t, Method::GET, "/api/universalconsent").send().await.unwrap()).await;
+    let f = &found[0]["Fingerprint"];
+    assert_eq!((f["City"].as_str(), f["State"].as_str(), f["Country"].as_str()), (Some("Bengaluru"), Some("Karnataka"), Some("IN")), "{found}");
+    for (query, n) in [("Country=IN", 1), ("City=Bengaluru&State=Karnataka", 1), ("Country=US", 0)] {
+        let (_, v) = body(app.admin(&t, Method::GET, &format!("/api/universalconsent?{query}")).send().await.unwrap()).await;
+        assert_eq!(v.as_array().unwrap().len(), n, "{query}");
+    }
+
+    let broken = dir.path().join("broken.mmdb");
+    std::fs::write(&broken, b"not a database").unwrap();
+    let mut config = server::ServerConfig::new("127.0.0.1:0".parse().unwrap(), None);
+    config.geoip_db = Some(broken);
+    let err = server::Application::build(app.db.store.clone(), config).await.err().expect("an unreadable database stops the start");
+    assert!(err.to_string().contains("ASSENT_GEOIP_DB"), "{err}");
+}
+
+/// Due deliveries are attempted side by side: a receiver that takes seconds to answer does not
+/// hold up another's message.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_slow_receiver_delays_no_other() {
+    let app = App::start_with(Backend::Sqlite, allow_loopback).await;
+    let t = app.tenant("acme").await;
+    let slow = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let slow_port = slow.local_addr().unwrap().port();
+    drop(slow);
+    let fast = Receiver::start(0, Received::default()).await;
+    let (fast_port, fast_received) = fast.stop();
+    for port in [slow_port, fast_port] {
+        let (s, sub) = subscribe(&app, &t, json!({"WebhookUrl": format!("http://127.0.0.1:{port}/hook")})).await;
+        assert_eq!(s, StatusCode::OK, "{sub}");
+        fast_received.secrets.lock().unwrap().push(sub["Secret"].as_str().unwrap().to_string());
+    }
+    // Both receivers are down for the first attempts.
+    record(&app, &t, json!({"ConsentGiven": "All", "Reference": "terms"})).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    // Now one answers at once and the other only after 5 s.
+    let _fast = Receiver::start(fast_port, fast_received.clone()).await;
+    let slow = tokio::net::TcpListener::bind(("127.0.0.1", slow_port)).await.unwrap();
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = slow.accept().await {
+            tokio::spawn(async move {
+                use tokio::io::{AsyncReadExt, AsyncWriteExt};
+                let mut buf = [0u8; 4096];
+                let _ = socket.read(&mut buf).await;
+                tokio::time::sleep(Duration::from_secs(5)).await;
+                let _ = socket.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").await;
+            });
+        }
+    });
+    app.db.clock.advance(Duration::from_secs(60));
+    let outbox = app.state.services.outbox.clone();
+    let started = std::time::Instant::now();
+    let run = tokio::spawn(async move { outbox.run_due(10).await.unwrap() });
+    eventually("the fast receiver has its message", || fast_received.messages().len() == 1).await;
+    let fast_after = started.elapsed();
+    assert_eq!(run.await.unwrap(), 2, "both deliveries were due");
+    assert!(started.elapsed() >= Duration::from_secs(5), "the slow receiver took its 5 s");
+    assert!(fast_after < Duration::from_secs(4), "the fast message did not wait for the slow one ({fast_after:?})");
+}

@@ -248,8 +248,9 @@ fn field_name(sent: &str) -> &'static str {
 }
 
 /// The request's fingerprint: the client address as `client_addr` decided it, the proxy it
-/// came through (when the socket's peer is not the client), and the user agent.
-fn fingerprint(req: &axum::http::request::Parts) -> Fingerprint {
+/// came through (when the socket's peer is not the client), the user agent, and the address's
+/// place when a GeoIP database is configured.
+fn fingerprint(state: &AppState, req: &axum::http::request::Parts) -> Fingerprint {
     let client = req.extensions.get::<crate::client_addr::ClientAddr>().map(|c| c.0);
     let peer = req.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
     let proxified = match (client, peer) {
@@ -257,7 +258,18 @@ fn fingerprint(req: &axum::http::request::Parts) -> Fingerprint {
         _ => None,
     };
     let user_agent = req.headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).map(|s| s.chars().take(512).collect::<String>());
-    Fingerprint { ip: client.map(|c| c.to_string()), proxified_ip: proxified, user_agent, city: None, region: None, country: None }
+    let place = match (&state.geoip, client) {
+        (Some(geoip), Some(ip)) => geoip.place(ip),
+        _ => crate::geoip::Place::default(),
+    };
+    Fingerprint {
+        ip: client.map(|c| c.to_string()),
+        proxified_ip: proxified,
+        user_agent,
+        city: place.city,
+        region: place.region,
+        country: place.country,
+    }
 }
 
 /// The request's `Origin`, when it sends one that reads as an origin. `null` (a sandboxed or
@@ -347,7 +359,7 @@ pub async fn record(
         consent_type: fields.parsed::<ConsentType>("ConsentType")?,
         uri: uri_of(&fields, origin.as_ref())?,
         metadata: fields.text("Metadata")?.map(|m| m.parse::<Metadata>()).transpose()?,
-        fingerprint: fingerprint(&parts),
+        fingerprint: fingerprint(&state, &parts),
     };
     let row = state.services.universal.record(&caller, &new).await?;
     Ok(Json(UniversalConsentRecorded { created: rfc3339(row.created_at), client_id: row.client_id }))
@@ -366,7 +378,7 @@ pub async fn update(State(state): State<AppState>, caller: Caller, req: axum::ex
         reference: fields.required("Reference")?.parse::<Reference>()?,
         consent_given: fields.parsed::<ConsentGiven>("ConsentGiven")?,
         metadata: fields.text("Metadata")?.map(|m| m.parse::<Metadata>()).transpose()?,
-        fingerprint: fingerprint(&parts),
+        fingerprint: fingerprint(&state, &parts),
     };
     let row = state.services.universal.update(&caller, &update).await?;
     Ok(Json(record_dto(&row)))
@@ -520,7 +532,12 @@ async fn limit_integration_callers(State(state): State<AppState>, req: axum::ext
         return next.run(req).await;
     }
     let ip = req.extensions().get::<crate::client_addr::ClientAddr>().map(|c| c.0.to_string()).unwrap_or_default();
-    let integration = req.uri().path().rsplit('/').next().unwrap_or_default().to_ascii_lowercase();
+    // A record names its integration in the path; a check names a ClientId there and its
+    // integration in the query.
+    let named = form_urlencoded::parse(req.uri().query().unwrap_or_default().as_bytes())
+        .find(|(k, _)| k.eq_ignore_ascii_case("IntegrationId"))
+        .map(|(_, v)| v.into_owned());
+    let integration = named.unwrap_or_else(|| req.uri().path().rsplit('/').next().unwrap_or_default().to_string()).to_ascii_lowercase();
     let checked = state
         .integration_address_limiter
         .check(&format!("ip:{ip}"))
@@ -579,7 +596,7 @@ pub async fn integration_record(State(state): State<AppState>, Path(id): Path<St
             consent_type: fields.parsed::<ConsentType>("ConsentType")?,
             uri: uri_of(&fields, origin.as_ref())?,
             metadata: fields.text("Metadata")?.map(|m| m.parse::<Metadata>()).transpose()?,
-            fingerprint: fingerprint(&parts),
+            fingerprint: fingerprint(&state, &parts),
         };
         let (row, _) = state.services.universal.record_via_integration(&integration.id, origin.as_ref(), new).await?;
         Ok::<Response, UniversalError>(

@@ -226,3 +226,90 @@ impl Drop for Binary {
         let _ = self.child.wait();
     }
 }
+
+/// Writes a MaxMind-format (MMDB) City database that knows one IPv4 network: `prefix`/`len`
+/// is in `city`, `state` (a subdivision) of `country` (an ISO code). The GeoIP tests use it
+/// instead of a real database, which Assent does not ship.
+pub fn tiny_geoip_db(path: &std::path::Path, prefix: [u8; 4], len: u8, city: &str, state: &str, country: &str) {
+    fn control(kind: u8, size: usize, out: &mut Vec<u8>) {
+        // Types 1-7 fit the control byte; the others are "extended" (type 0, then type - 7).
+        let (first, extended) = if kind <= 7 { (kind << 5, None) } else { (0, Some(kind - 7)) };
+        assert!(size < 29, "sizes above 28 are not needed here");
+        out.push(first | size as u8);
+        if let Some(e) = extended {
+            out.push(e);
+        }
+    }
+    fn string(s: &str, out: &mut Vec<u8>) {
+        control(2, s.len(), out);
+        out.extend_from_slice(s.as_bytes());
+    }
+    fn uint(kind: u8, v: u64, out: &mut Vec<u8>) {
+        let bytes: Vec<u8> = v.to_be_bytes().iter().copied().skip_while(|b| *b == 0).collect();
+        control(kind, bytes.len(), out);
+        out.extend_from_slice(&bytes);
+    }
+    fn names(en: &str, out: &mut Vec<u8>) {
+        control(7, 1, out);
+        string("names", out);
+        control(7, 1, out);
+        string("en", out);
+        string(en, out);
+    }
+    // The record: {"city": {"names": {"en"}}, "subdivisions": [{"names": {"en"}}], "country": {"iso_code", "names": {"en"}}}
+    let mut data = Vec::new();
+    control(7, 3, &mut data);
+    string("city", &mut data);
+    names(city, &mut data);
+    string("subdivisions", &mut data);
+    control(11, 1, &mut data);
+    names(state, &mut data);
+    string("country", &mut data);
+    control(7, 2, &mut data);
+    string("iso_code", &mut data);
+    string(country, &mut data);
+    string("names", &mut data);
+    control(7, 1, &mut data);
+    string("en", &mut data);
+    string(country, &mut data);
+    // The search tree: one node per bit of the prefix; the prefix's last bit points at the
+    // record (node_count + 16 + its offset), every other branch at "no data" (node_count).
+    let node_count = len as u32;
+    let mut tree = Vec::new();
+    let bits = u32::from_be_bytes(prefix);
+    for i in 0..node_count {
+        let bit = (bits >> (31 - i)) & 1;
+        let onward = if i + 1 == node_count { node_count + 16 } else { i + 1 };
+        let (left, right) = if bit == 0 { (onward, node_count) } else { (node_count, onward) };
+        for record in [left, right] {
+            tree.extend_from_slice(&record.to_be_bytes()[1..]);
+        }
+    }
+    let mut meta = Vec::new();
+    control(7, 9, &mut meta);
+    string("description", &mut meta);
+    control(7, 0, &mut meta);
+    string("node_count", &mut meta);
+    uint(6, node_count as u64, &mut meta);
+    string("record_size", &mut meta);
+    uint(5, 24, &mut meta);
+    string("ip_version", &mut meta);
+    uint(5, 4, &mut meta);
+    string("database_type", &mut meta);
+    string("Assent-Test-City", &mut meta);
+    string("languages", &mut meta);
+    control(11, 1, &mut meta);
+    string("en", &mut meta);
+    string("binary_format_major_version", &mut meta);
+    uint(5, 2, &mut meta);
+    string("binary_format_minor_version", &mut meta);
+    uint(5, 0, &mut meta);
+    string("build_epoch", &mut meta);
+    uint(9, 1_700_000_000, &mut meta);
+    let mut file = tree;
+    file.extend_from_slice(&[0u8; 16]);
+    file.extend_from_slice(&data);
+    file.extend_from_slice(b"\xAB\xCD\xEFMaxMind.com");
+    file.extend_from_slice(&meta);
+    std::fs::write(path, file).unwrap();
+}

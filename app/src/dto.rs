@@ -357,6 +357,8 @@ pub struct BrokenEntryDto {
 /// references, and fields of newer versions of the document.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(ToSchema))]
+#[cfg_attr(feature = "ssr", schema(example = json!({"collection_point_id": "CP010", "asset_id": "0b6f0b9e-5c1c-4a53-9d5e-6a4a1f0c2d11",
+    "phone": "+919876543210", "email": "ada@example.com", "expiry_hours": 24})))]
 pub struct CreateConsentLink {
     /// UUID or display id (`CP010`).
     #[cfg_attr(
@@ -569,6 +571,8 @@ pub enum ConsentGivenLevel {
 /// unknown fields are ignored.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(ToSchema))]
+#[cfg_attr(feature = "ssr", schema(example = json!({"ConsentGiven": "All", "CustomUserId": "ada@example.com", "URI": "https://shop.example.com/terms",
+    "Metadata": "{\"title\":\"Terms v2\"}", "Reference": "terms-v2", "ConsentType": "Dealership"})))]
 pub struct UniversalConsentRecord {
     #[serde(rename = "ConsentGiven")]
     pub consent_given: ConsentGivenLevel,
@@ -609,6 +613,8 @@ pub struct UniversalConsentRecorded {
 /// Update a consent (`PATCH /api/universalconsent`): ConsentGiven, Metadata or both.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(ToSchema))]
+#[cfg_attr(feature = "ssr", schema(example = json!({"ClientId": "8f14e45f-ceea-867a-8b6f-5f6a0a1c2b3d", "Reference": "terms-v2", "ConsentGiven": "None",
+    "Metadata": "{\"title\":\"Terms v2\"}"})))]
 pub struct UniversalConsentUpdate {
     #[serde(rename = "ClientId")]
     pub client_id: String,
@@ -708,6 +714,7 @@ pub struct FingerprintDto {
 /// Record a consent through an integration, without credentials.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(ToSchema))]
+#[cfg_attr(feature = "ssr", schema(example = json!({"CustomUserId": "ada@example.com", "ConsentGiven": "Partial", "ConsentType": "Newsletter"})))]
 pub struct IntegrationConsentRecord {
     #[serde(rename = "ConsentGiven")]
     pub consent_given: ConsentGivenLevel,
@@ -764,6 +771,7 @@ pub struct IntegrationConsentCheck {
 /// that is given must match.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(ToSchema))]
+#[cfg_attr(feature = "ssr", schema(example = json!({"Reference": "terms-v2", "WebhookUrl": "https://hooks.example.com/consent"})))]
 pub struct SubscribeRequest {
     #[serde(rename = "CustomUserId", default)]
     pub custom_user_id: Option<String>,
@@ -820,6 +828,7 @@ pub struct IntegrationDto {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(ToSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ssr", schema(example = json!({"name": "Shop banner", "allowed_origins": ["https://shop.example.com"]})))]
 pub struct CreateIntegration {
     #[cfg_attr(feature = "ssr", schema(min_length = 1, max_length = 512))]
     pub name: String,

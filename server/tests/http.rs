@@ -501,6 +501,15 @@ async fn every_api_route_is_documented_and_every_documented_operation_routed() {
         assert!(doc["components"]["schemas"][schema].is_object(), "schema {schema}");
     }
     assert!(doc["components"]["securitySchemes"]["api_key"].is_object());
+    // The dialects' requests carry examples (the API explorer starts from them).
+    for schema in ["CreateConsentLink", "UniversalConsentRecord", "UniversalConsentUpdate", "IntegrationConsentRecord", "SubscribeRequest"]
+    {
+        assert!(doc["components"]["schemas"][schema]["example"].is_object(), "example of {schema}");
+    }
+    for (path, method) in [("/api/universalconsent/integration/{id}", "options"), ("/api/universalconsent", "post")] {
+        let refused = &doc["paths"][path][method]["responses"]["400"]["content"];
+        assert!(refused["application/problem+json"].is_object(), "{method} {path} answers problem details: {refused}");
+    }
     // Operation ids are unique, as OpenAPI requires; list parameters are in the query.
     let ids: Vec<&str> = doc["paths"]
         .as_object()

@@ -789,7 +789,11 @@ async fn places_come_from_a_maxmind_database() {
     record(&app, &t, json!({"ConsentGiven": "All", "Reference": "terms"})).await;
     let (_, found) = body(app.admin(&t, Method::GET, "/api/universalconsent").send().await.unwrap()).await;
     let f = &found[0]["Fingerprint"];
-    assert_eq!((f["City"].as_str(), f["State"].as_str(), f["Country"].as_str()), (Some("Bengaluru"), Some("Karnataka"), Some("IN")), "{found}");
+    assert_eq!(
+        (f["City"].as_str(), f["State"].as_str(), f["Country"].as_str()),
+        (Some("Bengaluru"), Some("Karnataka"), Some("IN")),
+        "{found}"
+    );
     for (query, n) in [("Country=IN", 1), ("City=Bengaluru&State=Karnataka", 1), ("Country=US", 0)] {
         let (_, v) = body(app.admin(&t, Method::GET, &format!("/api/universalconsent?{query}")).send().await.unwrap()).await;
         assert_eq!(v.as_array().unwrap().len(), n, "{query}");

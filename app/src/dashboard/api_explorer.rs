@@ -73,6 +73,10 @@ fn skeleton(doc: &Value, schema: &Value, depth: usize) -> Value {
         let name = r.rsplit('/').next().unwrap_or_default();
         return skeleton(doc, &doc["components"]["schemas"][name], depth + 1);
     }
+    // The document's own example, where it has one, is the best start.
+    if !schema["example"].is_null() {
+        return schema["example"].clone();
+    }
     for combined in ["oneOf", "anyOf", "allOf"] {
         if let Some(first) = schema[combined].as_array().and_then(|a| a.iter().find(|s| s["type"] != "null")) {
             return skeleton(doc, first, depth + 1);
@@ -224,6 +228,10 @@ mod tests {
         assert_eq!(ops[0].params[0].location, "path");
         let body: Value = serde_json::from_str(ops[0].body.as_deref().unwrap()).unwrap();
         assert_eq!(body, serde_json::json!({"name": "", "level": "All", "n": 0}));
+        let mut with_example = doc.clone();
+        with_example["components"]["schemas"]["Patch"]["example"] = serde_json::json!({"name": "Ada"});
+        let body: Value = serde_json::from_str(operations(&with_example)[0].body.as_deref().unwrap()).unwrap();
+        assert_eq!(body, serde_json::json!({"name": "Ada"}), "the document's example wins");
         assert_eq!(encode("a b/ü"), "a%20b%2F%C3%BC");
     }
 }

@@ -55,6 +55,7 @@ on_both!(
     outbox_claims_are_exclusive_and_leased,
     a_link_and_its_email_job_commit_together,
     failed_deliveries_back_off_and_finish,
+    a_webhook_job_without_its_delivery_is_given_up,
     corrupt_rows_are_errors_not_defaults,
     decisions_through_a_link_are_checked_under_the_lock,
 );
@@ -656,4 +657,20 @@ async fn decisions_through_a_link_are_checked_under_the_lock(db: &TestDb) {
     assert_eq!(links::logs(&mut c, &a.id, &request.id, 5).await.unwrap().len(), 5);
     db.clock.advance(Duration::from_secs(3601));
     s.links.decide(&path, &LinkChoice::ApproveAll, &evidence).await.unwrap();
+}
+
+/// A webhook job whose delivery row is gone can never succeed: the first attempt gives it up
+/// (and says why) instead of leaving it to be retried after every lease.
+async fn a_webhook_job_without_its_delivery_is_given_up(db: &TestDb) {
+    let s = services(db, None);
+    let a = org(&s, "acme").await;
+    let mut tx = db.store.begin().await.unwrap();
+    let job = jobs::enqueue(&mut tx, &a.id, "webhook_delivery", "{\"delivery_id\":\"msg_gone\"}", None).await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(s.outbox.depths().await.unwrap(), vec![("email", 0), ("webhooks", 1)]);
+    assert_eq!(s.outbox.run_due(10).await.unwrap(), 1);
+    let row = jobs::job(&mut *db.store.conn().await.unwrap(), &job.id).await.unwrap().unwrap();
+    assert!(row.given_up_at.is_some(), "{row:?}");
+    assert!(row.last_error.as_deref().unwrap_or_default().contains("msg_gone"), "{row:?}");
+    assert_eq!(s.outbox.depths().await.unwrap(), vec![("email", 0), ("webhooks", 0)]);
 }

@@ -192,6 +192,9 @@ async fn the_seed_examples_replayed(backend: Backend) {
     assert_eq!(later.as_array().unwrap().len(), 0);
     let (_, window) = body(search("?FromDate=2000-01-01").send().await.unwrap()).await;
     assert_eq!(window.as_array().unwrap().len(), 5);
+    // A client that writes the offset's `+` unencoded means a `+`, not a space.
+    let (s, window) = body(search("?FromDate=2000-01-01T00:00:00+00:00").send().await.unwrap()).await;
+    assert_eq!((s, window.as_array().map(Vec::len)), (StatusCode::OK, Some(5)), "{window}");
     // A consent key records and checks; searching everyone's consents takes the admin scope.
     let (s, _) = body(app.req(Method::GET, "/api/universalconsent").header("X-API-Key", &t.consent_key).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::FORBIDDEN);

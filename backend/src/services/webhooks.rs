@@ -205,8 +205,30 @@ pub(crate) struct AttemptReport {
 /// during a rotation's overlap) and posts it through the address guard.
 pub(crate) async fn attempt(ctx: &Context, delivery_id: &str) -> Result<AttemptReport> {
     let mut c = ctx.store.conn().await?;
-    let delivery = store::delivery(&mut c, None, delivery_id).await?;
     let started_at = ctx.store.now();
+    let delivery = match store::delivery(&mut c, None, delivery_id).await {
+        Ok(d) => d,
+        // A job whose delivery is gone can never succeed: give it up rather than retry it forever.
+        Err(Error::NotFound(_)) => {
+            let reason = format!("delivery {delivery_id} does not exist");
+            return Ok(AttemptReport {
+                delivery_id: delivery_id.to_string(),
+                subscription_id: String::new(),
+                started_at,
+                result: AttemptResult {
+                    status: None,
+                    retry_after_secs: None,
+                    error: Some(reason.clone()),
+                    duration_ms: 0,
+                    response_snippet: String::new(),
+                    refused: false,
+                },
+                failure: Some(Failure { reason, permanent: true, not_before_ms: None }),
+                gone: false,
+            });
+        }
+        Err(e) => return Err(e),
+    };
     let report = |result: AttemptResult, failure: Option<Failure>| AttemptReport {
         delivery_id: delivery.id.clone(),
         subscription_id: delivery.subscription_id.clone(),
@@ -278,7 +300,12 @@ pub(crate) async fn attempt(ctx: &Context, delivery_id: &str) -> Result<AttemptR
 
 /// Records an attempt on its delivery, in the outbox's transaction for the job's outcome.
 pub(crate) async fn record_attempt(tx: &mut Tx, report: &AttemptReport, outcome: &Outcome, next_attempt_at: Option<i64>) -> Result<()> {
-    let mut delivery = store::delivery(tx, None, &report.delivery_id).await?;
+    let mut delivery = match store::delivery(tx, None, &report.delivery_id).await {
+        Ok(d) => d,
+        // Nothing to record on: the job's own row says why it was given up.
+        Err(Error::NotFound(_)) => return Ok(()),
+        Err(e) => return Err(e),
+    };
     delivery.attempts += 1;
     let r = &report.result;
     store::insert_attempt(

@@ -174,7 +174,7 @@ pub async fn regenerate(
 /// A timestamp from the query string. Clients that build URLs by concatenation send the seeds'
 /// own format (`2026-11-20T00:00:00+00:00`) unencoded, and a query string reads its `+` as a
 /// space: a space followed by `HH:MM` where an offset belongs is taken as that `+`.
-fn query_timestamp(raw: &str) -> Option<i64> {
+pub(crate) fn query_timestamp(raw: &str) -> Option<i64> {
     parse_iso8601(raw).or_else(|| {
         let (time, offset) = raw.rsplit_once(' ')?;
         let offset_like = offset.len() == 5 && offset.as_bytes()[2] == b':' && offset.bytes().filter(u8::is_ascii_digit).count() == 4;

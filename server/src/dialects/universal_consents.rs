@@ -20,7 +20,6 @@ use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::{Json, Router};
-use backend::parse_iso8601;
 use backend::rfc3339;
 use backend::services::universal::{NewUniversalConsent, SearchQuery, UniversalUpdate};
 use backend::services::webhooks::Criteria;
@@ -196,9 +195,14 @@ impl Fields {
         }
     }
 
+    /// An ISO 8601 date or date-time; an offset's `+` that a query string turned into a space
+    /// is read as the `+` it was (see `consent_links::query_timestamp`).
     fn date(&self, name: &'static str) -> Result<Option<i64>, RequestError> {
         self.text(name)?
-            .map(|s| parse_iso8601(&s).ok_or_else(|| backend::Error::invalid(name, "must be an ISO 8601 date or date-time").into()))
+            .map(|s| {
+                super::consent_links::query_timestamp(s.trim())
+                    .ok_or_else(|| backend::Error::invalid(name, "must be an ISO 8601 date or date-time").into())
+            })
             .transpose()
     }
 

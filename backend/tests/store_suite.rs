@@ -669,7 +669,7 @@ async fn a_webhook_job_without_its_delivery_is_given_up(db: &TestDb) {
     tx.commit().await.unwrap();
     assert_eq!(s.outbox.depths().await.unwrap(), vec![("email", 0), ("webhooks", 1)]);
     assert_eq!(s.outbox.run_due(10).await.unwrap(), 1);
-    let row = jobs::job(&mut *db.store.conn().await.unwrap(), &job.id).await.unwrap().unwrap();
+    let row = jobs::job(&mut db.store.conn().await.unwrap(), &job.id).await.unwrap().unwrap();
     assert!(row.given_up_at.is_some(), "{row:?}");
     assert!(row.last_error.as_deref().unwrap_or_default().contains("msg_gone"), "{row:?}");
     assert_eq!(s.outbox.depths().await.unwrap(), vec![("email", 0), ("webhooks", 0)]);

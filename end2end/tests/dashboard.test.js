@@ -1,6 +1,6 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { cli, freshDataDir, hydrated, launchBrowser, startAssent, watchErrors } from "./harness.js";
+import { cli, freshDataDir, hydrated, launchBrowser, signIn, startAssent, watchErrors } from "./harness.js";
 
 let server, browser, apiKey;
 const dataDir = freshDataDir();
@@ -101,12 +101,7 @@ test("an admin signs in and manages assets, collection points and API keys", asy
 test("an admin sends a consent link, follows it in the history and regenerates it", async () => {
   const page = await browser.newPage();
   const errors = watchErrors(page);
-  await page.goto(server.url + "/admin/login");
-  await hydrated(page);
-  await page.getByLabel("Email").fill("owner@acme.test");
-  await page.getByLabel("Password").fill("a long password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/admin$/);
+  await signIn(page, server.url);
 
   await page.getByRole("link", { name: "Consent links" }).click();
   await page.getByRole("heading", { name: "Consent links" }).waitFor();

@@ -88,3 +88,13 @@ export function watchErrors(page) {
 export async function hydrated(page) {
   await page.waitForSelector("body[data-hydrated=true]", { timeout: 20000 });
 }
+
+/** Signs in on the dashboard and waits for its overview. */
+export async function signIn(page, url, email = "owner@acme.test", password = "a long password") {
+  await page.goto(url + "/admin/login");
+  await hydrated(page);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/admin$/);
+}

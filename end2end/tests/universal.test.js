@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
-import { cli, freshDataDir, hydrated, launchBrowser, startAssent, watchErrors } from "./harness.js";
+import { cli, freshDataDir, launchBrowser, signIn, startAssent, watchErrors } from "./harness.js";
 
 let server, browser, receiver;
 const received = [];
@@ -46,12 +46,7 @@ async function recordThroughIntegration(integrationId, payload) {
 test("an admin sets up an integration, finds its consents, subscribes a webhook and explores the API", async () => {
   const page = await browser.newPage();
   const errors = watchErrors(page);
-  await page.goto(server.url + "/admin/login");
-  await hydrated(page);
-  await page.getByLabel("Email").fill("owner@acme.test");
-  await page.getByLabel("Password").fill("a long password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/admin$/);
+  await signIn(page, server.url);
 
   // An integration for the shop's banner, with the snippet to embed it.
   await page.getByRole("link", { name: "Integrations" }).click();

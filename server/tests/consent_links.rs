@@ -2,6 +2,7 @@
 //! example and error case of the seeds, the hosted page's form posts, regeneration, limits
 //! and email through a real SMTP server.
 
+#[macro_use]
 mod common;
 
 use backend::links::{LinkChoice, LinkEvidence};
@@ -11,27 +12,6 @@ use backend::testing::Backend;
 use common::*;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
-
-macro_rules! on_both {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    super::$name(super::Backend::Sqlite).await;
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    super::$name(super::Backend::Postgres).await;
-                }
-            )*
-        }
-    };
-}
 
 on_both!(
     create_matches_seed_000,

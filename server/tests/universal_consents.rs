@@ -4,6 +4,7 @@
 //! loopback: signed per Standard Webhooks, retried until the receiver is back, never twice,
 //! never to an address the guard refuses, once across two servers on one PostgreSQL.
 
+#[macro_use]
 mod common;
 
 use backend::testing::Backend;
@@ -12,27 +13,6 @@ use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-
-macro_rules! on_both {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    super::$name(super::Backend::Sqlite).await;
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    super::$name(super::Backend::Postgres).await;
-                }
-            )*
-        }
-    };
-}
 
 on_both!(
     the_seed_examples_replayed,

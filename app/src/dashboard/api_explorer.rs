@@ -3,6 +3,7 @@
 //! status, headers and body that came back.
 
 use super::client::{self, RawResponse};
+use super::url_encode;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::Value;
@@ -101,15 +102,6 @@ fn skeleton(doc: &Value, schema: &Value, depth: usize) -> Value {
     }
 }
 
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
 #[component]
 pub fn ApiExplorerPage() -> impl IntoView {
     let doc = LocalResource::new(|| async { client::get::<Value>("/api/openapi.json").await.map_err(|e| e.message) });
@@ -136,8 +128,8 @@ pub fn ApiExplorerPage() -> impl IntoView {
         for (p, v) in values.get_untracked() {
             let v = v.get_untracked();
             match p.location.as_str() {
-                "path" => path = path.replace(&format!("{{{}}}", p.name), &encode(&v)),
-                "query" if !v.is_empty() => query.push(format!("{}={}", encode(&p.name), encode(&v))),
+                "path" => path = path.replace(&format!("{{{}}}", p.name), &url_encode(&v)),
+                "query" if !v.is_empty() => query.push(format!("{}={}", url_encode(&p.name), url_encode(&v))),
                 "header" if !v.is_empty() => headers.push((p.name.clone(), v)),
                 _ => {}
             }
@@ -232,6 +224,6 @@ mod tests {
         with_example["components"]["schemas"]["Patch"]["example"] = serde_json::json!({"name": "Ada"});
         let body: Value = serde_json::from_str(operations(&with_example)[0].body.as_deref().unwrap()).unwrap();
         assert_eq!(body, serde_json::json!({"name": "Ada"}), "the document's example wins");
-        assert_eq!(encode("a b/ü"), "a%20b%2F%C3%BC");
+        assert_eq!(url_encode("a b/ü"), "a%20b%2F%C3%BC");
     }
 }

@@ -1,4 +1,4 @@
-use super::{api_resource, client, loaded, short_time};
+use super::{api_resource, client, copy_to_clipboard, loaded, short_time};
 use crate::dto::{ApiKeyDto, ApiKeyPage, CreateApiKey, CreatedApiKeyDto};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -45,15 +45,6 @@ pub fn ApiKeysPage() -> impl IntoView {
         });
     };
 
-    let copy = move |key: String| {
-        #[cfg(feature = "admin-hydrate")]
-        if let Some(w) = web_sys::window() {
-            let _ = w.navigator().clipboard().write_text(&key);
-        }
-        #[cfg(not(feature = "admin-hydrate"))]
-        let _ = key;
-    };
-
     view! {
         <h1>"API keys"</h1>
         <p class="muted">"Keys let your backend call Assent. Send one as " <code>"X-API-Key"</code> " or " <code>"Authorization: Token …"</code>
@@ -66,7 +57,7 @@ pub fn ApiKeysPage() -> impl IntoView {
                     <strong>{format!("New key “{}”", k.api_key.name)}</strong>
                     <p>"Copy it now: it is shown only once."</p>
                     <code class="key" data-testid="new-api-key">{k.key.clone()}</code>
-                    <button type="button" class="secondary" on:click=move |_| copy(key.clone())>"Copy"</button>
+                    <button type="button" class="secondary" on:click=move |_| copy_to_clipboard(key.clone())>"Copy"</button>
                 </div>
             }
         })}

@@ -1,7 +1,7 @@
 //! Integrations: where consents are recorded without credentials (the banner, email links),
 //! with their allowed origins, banner categories and the snippet that embeds them.
 
-use super::{api_resource, client, loaded, short_time};
+use super::{api_resource, client, copy_to_clipboard, loaded, short_time};
 use crate::dto::{CreateIntegration, IntegrationDto, IntegrationPage, PatchIntegration};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -78,7 +78,7 @@ pub fn IntegrationsPage() -> impl IntoView {
                                     <td><code>{i.id.clone()}</code></td>
                                     <td>{if i.allowed_origins.is_empty() { "none (servers only)".to_string() } else { i.allowed_origins.join(", ") }}</td>
                                     <td><code class="snippet">{snippet.clone()}</code>
-                                        <button type="button" class="secondary" on:click=move |_| copy(snippet.clone())>"Copy"</button></td>
+                                        <button type="button" class="secondary" on:click=move |_| copy_to_clipboard(snippet.clone())>"Copy"</button></td>
                                     <td>{short_time(&i.created_at)}</td>
                                     <td class="row-actions">
                                         <button type="button" class="secondary" on:click=move |_| editing.set(Some(for_edit.clone()))>"Edit"</button>
@@ -92,15 +92,6 @@ pub fn IntegrationsPage() -> impl IntoView {
             }.into_any(),
         }}
     }
-}
-
-fn copy(text: String) {
-    #[cfg(feature = "admin-hydrate")]
-    if let Some(w) = web_sys::window() {
-        let _ = w.navigator().clipboard().write_text(&text);
-    }
-    #[cfg(not(feature = "admin-hydrate"))]
-    let _ = text;
 }
 
 /// Origins and the banner's settings (categories, texts per language, policy version) of one

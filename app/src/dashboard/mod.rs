@@ -127,6 +127,26 @@ pub fn use_session() -> Session {
     expect_context::<Session>()
 }
 
+/// Percent-encodes a query or path value (everything but the unreserved characters).
+pub(crate) fn url_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Puts `text` on the clipboard (a key, a secret, an embed snippet).
+pub(crate) fn copy_to_clipboard(text: String) {
+    #[cfg(feature = "admin-hydrate")]
+    if let Some(w) = web_sys::window() {
+        let _ = w.navigator().clipboard().write_text(&text);
+    }
+    #[cfg(not(feature = "admin-hydrate"))]
+    let _ = text;
+}
+
 /// A short, readable form of an RFC 3339 timestamp: `2026-11-23 10:15`.
 pub(crate) fn short_time(ts: &str) -> String {
     ts.get(..16).unwrap_or(ts).replace('T', " ")

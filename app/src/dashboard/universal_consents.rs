@@ -1,7 +1,7 @@
 //! Universal consents: the seed-003 search, with every filter it lists and the fingerprint of
 //! each record.
 
-use super::{api_resource, loaded, short_time};
+use super::{api_resource, loaded, short_time, url_encode};
 use crate::dto::UniversalConsentSearchItem;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -18,15 +18,6 @@ const FILTERS: &[(&str, &str)] = &[
     ("Country", "Country"),
 ];
 
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
 #[component]
 pub fn UniversalConsentsPage() -> impl IntoView {
     let values: Vec<RwSignal<String>> = FILTERS.iter().map(|_| RwSignal::new(String::new())).collect();
@@ -42,13 +33,13 @@ pub fn UniversalConsentsPage() -> impl IntoView {
         for ((name, _), value) in FILTERS.iter().zip(&inputs) {
             let v = value.get_untracked();
             if !v.trim().is_empty() {
-                q.push_str(&format!("&{name}={}", encode(v.trim())));
+                q.push_str(&format!("&{name}={}", url_encode(v.trim())));
             }
         }
         for (name, signal) in [("FromDate", from), ("ToDate", to), ("ConsentGiven", given)] {
             let v = signal.get_untracked();
             if !v.is_empty() {
-                q.push_str(&format!("&{name}={}", encode(&v)));
+                q.push_str(&format!("&{name}={}", url_encode(&v)));
             }
         }
         query.set(q);

@@ -7,7 +7,7 @@ use super::outbox::Outbox;
 use super::{webhooks, Context};
 use crate::auth::{Caller, Permission};
 use crate::ledger::{Action, Decision, Identifier, PurposeDecision, SubjectKind};
-use crate::store::universal::{self as store, IntegrationRow, SearchFilter, UniversalConsentRow};
+use crate::store::universal::{self as store, IntegrationRow, SearchCriteria, SearchFilter, UniversalConsentRow};
 use crate::store::webhooks as subscriptions;
 use crate::store::{ledger, new_id, Page, Paged};
 use crate::universal::{BannerConfig, ClientId, ConsentGiven, ConsentType, CustomUserId, Fingerprint, Metadata, Origin, Reference};
@@ -59,20 +59,12 @@ pub const MAX_SEARCH_LIMIT: i64 = 1000;
 /// What the search covers when no dates are given: the last week.
 pub const DEFAULT_SEARCH_WINDOW_MS: i64 = 7 * 24 * 60 * 60 * 1000;
 
-/// The search as a client asks it; dates in milliseconds.
+/// The search as a client asks it: its criteria and, optionally, a window (milliseconds).
 #[derive(Debug, Clone, Default)]
 pub struct SearchQuery {
-    pub custom_user_id: Option<String>,
-    pub reference: Option<String>,
-    pub consent_type: Option<String>,
+    pub criteria: SearchCriteria,
     pub from: Option<i64>,
     pub to: Option<i64>,
-    pub given: Option<bool>,
-    pub ip: Option<String>,
-    pub user_agent: Option<String>,
-    pub city: Option<String>,
-    pub region: Option<String>,
-    pub country: Option<String>,
 }
 
 /// Who writes a consent and how it came.
@@ -159,19 +151,7 @@ impl UniversalConsents {
         if from > to {
             return Err(Error::invalid("FromDate", "must not be after ToDate"));
         }
-        let filter = SearchFilter {
-            custom_user_id: query.custom_user_id.clone(),
-            reference: query.reference.clone(),
-            consent_type: query.consent_type.clone(),
-            from,
-            to,
-            given: query.given,
-            ip: query.ip.clone(),
-            user_agent: query.user_agent.clone(),
-            city: query.city.clone(),
-            region: query.region.clone(),
-            country: query.country.clone(),
-        };
+        let filter = SearchFilter { criteria: query.criteria.clone(), from, to };
         store::search(&mut *self.ctx.store.conn().await?, caller.org_id(), &filter, limit, offset).await
     }
 

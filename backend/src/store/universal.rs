@@ -89,21 +89,27 @@ pub async fn by_client_and_reference(
     .await?)
 }
 
-/// The search's filters; `None` matches anything. Text filters match exactly.
+/// What the search matches besides time; `None` matches anything. Text matches exactly.
 #[derive(Debug, Clone, Default)]
-pub struct SearchFilter {
+pub struct SearchCriteria {
     pub custom_user_id: Option<String>,
     pub reference: Option<String>,
     pub consent_type: Option<String>,
-    /// On LastUpdated, inclusive.
-    pub from: i64,
-    pub to: i64,
+    /// All or Partial (`true`), or None (`false`).
     pub given: Option<bool>,
     pub ip: Option<String>,
     pub user_agent: Option<String>,
     pub city: Option<String>,
     pub region: Option<String>,
     pub country: Option<String>,
+}
+
+/// The search: its criteria within a window on LastUpdated (inclusive).
+#[derive(Debug, Clone, Default)]
+pub struct SearchFilter {
+    pub criteria: SearchCriteria,
+    pub from: i64,
+    pub to: i64,
 }
 
 /// One organisation's records matching `filter`, newest change first.
@@ -118,20 +124,21 @@ pub async fn search(
         AND ($4 IS NULL OR custom_user_id = $4) AND ($5 IS NULL OR reference = $5) AND ($6 IS NULL OR consent_type = $6)
         AND ($7 IS NULL OR given = $7) AND ($8 IS NULL OR ip = $8) AND ($9 IS NULL OR user_agent = $9)
         AND ($10 IS NULL OR city = $10) AND ($11 IS NULL OR region = $11) AND ($12 IS NULL OR country = $12)";
+    let criteria = &filter.criteria;
     macro_rules! bind_filter {
         ($q:expr) => {
             $q.bind(org_id)
                 .bind(filter.from)
                 .bind(filter.to)
-                .bind(&filter.custom_user_id)
-                .bind(&filter.reference)
-                .bind(&filter.consent_type)
-                .bind(filter.given.map(i64::from))
-                .bind(&filter.ip)
-                .bind(&filter.user_agent)
-                .bind(&filter.city)
-                .bind(&filter.region)
-                .bind(&filter.country)
+                .bind(&criteria.custom_user_id)
+                .bind(&criteria.reference)
+                .bind(&criteria.consent_type)
+                .bind(criteria.given.map(i64::from))
+                .bind(&criteria.ip)
+                .bind(&criteria.user_agent)
+                .bind(&criteria.city)
+                .bind(&criteria.region)
+                .bind(&criteria.country)
         };
     }
     let items = bind_filter!(sqlx::query_as::<_, UniversalConsentRow>(&format!(

@@ -23,7 +23,7 @@ use axum::{Json, Router};
 use backend::rfc3339;
 use backend::services::universal::{NewUniversalConsent, SearchQuery, UniversalUpdate};
 use backend::services::webhooks::Criteria;
-use backend::store::universal::{IntegrationRow, UniversalConsentRow};
+use backend::store::universal::{IntegrationRow, SearchCriteria, UniversalConsentRow};
 use backend::universal::{ClientId, ConsentGiven, ConsentType, CustomUserId, Fingerprint, Metadata, Origin, Reference};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -479,17 +479,19 @@ pub async fn search(State(state): State<AppState>, caller: Caller, req: axum::ex
     let (parts, body) = req.into_parts();
     let fields = Fields::read(&state, &parts.uri, &parts.headers, body, crate::body::API_LIMIT).await?;
     let query = SearchQuery {
-        custom_user_id: fields.text("CustomUserId")?,
-        reference: fields.text("Reference")?,
-        consent_type: fields.text("ConsentType")?,
+        criteria: SearchCriteria {
+            custom_user_id: fields.text("CustomUserId")?,
+            reference: fields.text("Reference")?,
+            consent_type: fields.text("ConsentType")?,
+            given: fields.boolean("ConsentGiven")?,
+            ip: fields.text("IP")?,
+            user_agent: fields.text("UserAgent")?,
+            city: fields.text("City")?,
+            region: fields.text("State")?,
+            country: fields.text("Country")?,
+        },
         from: fields.date("FromDate")?,
         to: fields.date("ToDate")?,
-        given: fields.boolean("ConsentGiven")?,
-        ip: fields.text("IP")?,
-        user_agent: fields.text("UserAgent")?,
-        city: fields.text("City")?,
-        region: fields.text("State")?,
-        country: fields.text("Country")?,
     };
     let limit = fields.integer("Limit")?.unwrap_or(100);
     let offset = fields.integer("Offset")?.unwrap_or(0);

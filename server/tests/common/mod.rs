@@ -8,6 +8,30 @@ use reqwest::{Client, Method, StatusCode};
 use serde_json::{json, Value};
 use server::{AppState, Application, ServerConfig};
 
+/// Runs each named test, an `async fn(Backend)`, once on SQLite and once on PostgreSQL, as
+/// `sqlite::name` and `postgres::name`. The test file imports `Backend`.
+#[allow(unused_macros)]
+macro_rules! on_both {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name(super::Backend::Sqlite).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name(super::Backend::Postgres).await;
+                }
+            )*
+        }
+    };
+}
+
 pub struct App {
     pub base: String,
     pub http: Client,

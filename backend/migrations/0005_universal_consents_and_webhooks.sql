@@ -56,6 +56,8 @@ CREATE INDEX universal_consents_org_updated ON universal_consents(org_id, update
 CREATE INDEX universal_consents_custom_user ON universal_consents(org_id, custom_user_id, updated_at);
 CREATE INDEX universal_consents_reference ON universal_consents(org_id, reference, updated_at);
 CREATE INDEX universal_consents_ip ON universal_consents(org_id, ip, updated_at);
+CREATE INDEX universal_consents_type ON universal_consents(org_id, consent_type, updated_at);
+CREATE INDEX universal_consents_country ON universal_consents(org_id, country, updated_at);
 
 -- Webhook subscriptions: criteria (each NULL = any) and where to deliver. The signing secret
 -- must be readable to sign with; it is never serialised and shown once. After a rotation the

@@ -539,10 +539,14 @@ async fn limit_integration_callers(State(state): State<AppState>, req: axum::ext
     }
     let ip = req.extensions().get::<crate::client_addr::ClientAddr>().map(|c| c.0.to_string()).unwrap_or_default();
     // A record names its integration in the path; a check names a ClientId there and its
-    // integration in the query.
-    let named = form_urlencoded::parse(req.uri().query().unwrap_or_default().as_bytes())
-        .find(|(k, _)| k.eq_ignore_ascii_case("IntegrationId"))
-        .map(|(_, v)| v.into_owned());
+    // integration in the query (a record's query cannot move it to another integration's count).
+    let named = (req.method() == Method::GET)
+        .then(|| {
+            form_urlencoded::parse(req.uri().query().unwrap_or_default().as_bytes())
+                .find(|(k, _)| k.eq_ignore_ascii_case("IntegrationId"))
+                .map(|(_, v)| v.into_owned())
+        })
+        .flatten();
     let integration = named.unwrap_or_else(|| req.uri().path().rsplit('/').next().unwrap_or_default().to_string()).to_ascii_lowercase();
     let checked = state
         .integration_address_limiter

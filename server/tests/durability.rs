@@ -1,7 +1,8 @@
 //! `kill -9`: the real `assent` binary under concurrent writers (consent links created through
-//! the dialect, decisions posted on the hosted page), killed at random moments, restarted on
-//! the same database, several times. Every write that was acknowledged is there afterwards,
-//! and the ledger verifies. On SQLite and on PostgreSQL.
+//! the dialect, decisions posted on the hosted page, universal consents recorded through an
+//! integration), killed at random moments, restarted on the same database, several times.
+//! Every write that was acknowledged is there afterwards, and the ledger verifies. On SQLite
+//! and on PostgreSQL.
 
 mod common;
 
@@ -44,17 +45,20 @@ fn start(db: &TestDb, data_dir: &std::path::Path) -> Binary {
         cmd.args(["--data-dir", data_dir.to_str().unwrap()]);
     }
     cmd.args(["serve", "--listen", "127.0.0.1:0", "--api-rate-per-minute", "100000", "--decisions-per-address-per-minute", "100000"]);
+    cmd.args(["--integration-rate-per-address-per-minute", "100000"]);
     spawn_binary(&mut cmd)
 }
 
-/// What the server acknowledged: request ids, and per request how many decisions.
+/// What the server acknowledged: request ids, per request how many decisions, and the
+/// ClientIds of the universal consents recorded.
 #[derive(Default)]
 struct Acknowledged {
     links: Vec<(String, String)>,
     decisions: HashMap<String, usize>,
+    universal: Vec<String>,
 }
 
-async fn writer(base: String, key: String, asset_id: String, id: usize, acked: Arc<Mutex<Acknowledged>>) {
+async fn writer(base: String, key: String, asset_id: String, integration_id: String, id: usize, acked: Arc<Mutex<Acknowledged>>) {
     let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).timeout(Duration::from_secs(5)).build().unwrap();
     for n in 0.. {
         let phone = format!("+9170{id:02}{n:06}");
@@ -86,6 +90,18 @@ async fn writer(base: String, key: String, asset_id: String, id: usize, acked: A
                 }
                 _ => return,
             }
+        }
+        let recorded = http
+            .post(format!("{base}/api/universalconsent/integration/{integration_id}"))
+            .json(&json!({"ConsentGiven": "All", "CustomUserId": format!("w{id}-{n}@example.com")}))
+            .send()
+            .await;
+        match recorded {
+            Ok(res) if res.status() == StatusCode::OK => {
+                let Ok(v) = res.json::<Value>().await else { return };
+                acked.lock().unwrap().universal.push(v["ClientId"].as_str().unwrap().to_string());
+            }
+            _ => return,
         }
     }
 }
@@ -137,13 +153,29 @@ async fn survive_kill_9(backend: Backend) {
         .await
         .unwrap();
 
+    let integration = services
+        .universal
+        .create_integration(
+            &caller,
+            &backend::services::universal::IntegrationSpec {
+                name: "Shop".parse().unwrap(),
+                allowed_origins: vec![],
+                banner: Default::default(),
+            },
+        )
+        .await
+        .unwrap();
+
     let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64;
     let mut rng = Rng::new(seed);
     let acked = Arc::new(Mutex::new(Acknowledged::default()));
     for cycle in 0..CYCLES {
         let mut server = start(&db, &dir);
         let writers: Vec<_> = (0..WRITERS)
-            .map(|w| tokio::spawn(writer(server.base.clone(), key.clone(), asset.id.clone(), cycle * WRITERS + w, acked.clone())))
+            .map(|w| {
+                let (base, key, asset_id, integration_id) = (server.base.clone(), key.clone(), asset.id.clone(), integration.id.clone());
+                tokio::spawn(writer(base, key, asset_id, integration_id, cycle * WRITERS + w, acked.clone()))
+            })
             .collect();
         tokio::time::sleep(Duration::from_millis(300 + rng.below(900))).await;
         server.child.kill().unwrap();
@@ -173,13 +205,23 @@ async fn survive_kill_9(backend: Backend) {
         let decided = acked.decisions.get(request_id).copied().unwrap_or(0);
         assert!(logs >= decided, "{request_id}: {decided} decisions acknowledged, {logs} recorded (seed {seed})");
     }
+    for client_id in &acked.universal {
+        let res = http
+            .get(format!("{}/api/universalconsent/{client_id}?Reference=Shop", server.base))
+            .header("X-API-Key", &key)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "acknowledged universal consent of {client_id} lost (seed {seed})");
+    }
     let verify: Value =
         http.get(format!("{}/api/v1/audit/verify", server.base)).header("X-API-Key", &key).send().await.unwrap().json().await.unwrap();
     assert_eq!(verify["ok"], true, "{verify} (seed {seed})");
     let decisions: usize = acked.decisions.values().sum();
     println!(
-        "{backend:?}: {CYCLES} kill -9 cycles, {} links and {decisions} decisions acknowledged, all present; ledger verifies",
-        acked.links.len()
+        "{backend:?}: {CYCLES} kill -9 cycles, {} links, {decisions} decisions and {} universal consents acknowledged, all present; ledger verifies",
+        acked.links.len(),
+        acked.universal.len()
     );
     drop(server);
 }

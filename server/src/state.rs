@@ -3,7 +3,7 @@
 use crate::banner::BannerAssets;
 use crate::configuration::ServerConfig;
 use crate::metrics::Metrics;
-use crate::ratelimit::RateLimiter;
+use crate::ratelimit::{FailedAttempts, Throttle};
 use crate::static_files::SiteAssets;
 use axum::extract::FromRef;
 use backend::email::Mailer;
@@ -23,13 +23,14 @@ pub struct AppState {
     pub public_leptos: LeptosOptions,
     pub assets: Arc<SiteAssets>,
     pub metrics: Arc<Metrics>,
-    pub login_limiter: Arc<RateLimiter>,
+    /// Failed sign-ins.
+    pub login_limiter: Arc<FailedAttempts>,
     /// Decisions on hosted pages, per client address.
-    pub decision_limiter: Arc<RateLimiter>,
-    pub api_limiter: Arc<RateLimiter>,
+    pub decision_limiter: Arc<Throttle>,
+    pub api_limiter: Arc<Throttle>,
     /// The unauthenticated integration endpoints, per client address and per integration.
-    pub integration_address_limiter: Arc<RateLimiter>,
-    pub integration_limiter: Arc<RateLimiter>,
+    pub integration_address_limiter: Arc<Throttle>,
+    pub integration_limiter: Arc<Throttle>,
     pub banner: Arc<BannerAssets>,
     /// Places client addresses, when the admin gave a database (`Application::build` opens it).
     pub geoip: Option<Arc<crate::geoip::GeoIp>>,
@@ -63,14 +64,11 @@ impl AppState {
             assets,
             metrics: Arc::new(Metrics::default()),
             // Per email and per client address: 10 attempts in 5 minutes.
-            login_limiter: Arc::new(RateLimiter::new(10, Duration::from_secs(300))),
-            decision_limiter: Arc::new(RateLimiter::new(config.decisions_per_address_per_minute, Duration::from_secs(60))),
-            api_limiter: Arc::new(RateLimiter::new(config.api_rate_per_minute, Duration::from_secs(60))),
-            integration_address_limiter: Arc::new(RateLimiter::new(
-                config.integration_rate_per_address_per_minute,
-                Duration::from_secs(60),
-            )),
-            integration_limiter: Arc::new(RateLimiter::new(config.integration_rate_per_minute, Duration::from_secs(60))),
+            login_limiter: Arc::new(FailedAttempts::new(10, Duration::from_secs(300))),
+            decision_limiter: Arc::new(Throttle::new(config.decisions_per_address_per_minute, Duration::from_secs(60))),
+            api_limiter: Arc::new(Throttle::new(config.api_rate_per_minute, Duration::from_secs(60))),
+            integration_address_limiter: Arc::new(Throttle::new(config.integration_rate_per_address_per_minute, Duration::from_secs(60))),
+            integration_limiter: Arc::new(Throttle::new(config.integration_rate_per_minute, Duration::from_secs(60))),
             banner: Arc::new(BannerAssets::load(&config.banner_root)),
             geoip: None,
             config: Arc::new(config),

@@ -57,7 +57,7 @@ pub async fn login(
         }
         Err(Error::Unauthenticated) => {
             for key in &keys {
-                let _ = state.login_limiter.check(key);
+                state.login_limiter.record(key);
             }
             Err(Error::Unauthenticated.into())
         }

@@ -7,11 +7,9 @@
 //!
 //! PostgreSQL is measured when ASSENT_TEST_POSTGRES_URL (or the default local server) answers.
 
-use backend::auth::Credential;
 use backend::catalog::{AssetKind, NewAsset, NewCollectionPoint, Notices, PurposeInput};
 use backend::email::Mailer;
 use backend::ledger::{Action, Decision, Identifier, PurposeDecision, SubjectKind};
-use backend::services::tenancy::NewOrg;
 use backend::services::Settings;
 use backend::testing::{Backend, TestDb};
 use backend::types::Name;
@@ -39,13 +37,7 @@ async fn bench(label: &str, backend: Backend, n: usize) {
     let db = TestDb::new(backend).await;
     let store = &db.store;
     let services = Services::new(store.clone(), Mailer::new(None, None), Settings::new("http://bench.test"));
-    let org = services
-        .tenancy
-        .create_org(&NewOrg { slug: "bench".parse().unwrap(), name: Name::parse("n", "Bench", 9).unwrap(), subdomain: None })
-        .await
-        .unwrap();
-    let key = services.tenancy.issue_api_key(&org.id, &Name::parse("n", "bench", 9).unwrap(), &"admin".parse().unwrap()).await.unwrap();
-    let admin = services.tenancy.authenticate(&Credential::ApiKey(key.key)).await.unwrap();
+    let (org, admin) = backend::testing::admin_of_new_org(&services, "bench").await;
     let asset = services
         .catalog
         .create_asset(

@@ -8,14 +8,11 @@
 //!
 //!     cargo run --release -p backend --features testing --example universal_search_bench [sqlite|postgres]
 
-use backend::auth::Credential;
 use backend::email::Mailer;
-use backend::services::tenancy::NewOrg;
 use backend::services::universal::SearchQuery;
 use backend::services::Settings;
 use backend::store::universal::SearchCriteria;
 use backend::testing::{Backend, TestDb};
-use backend::types::Name;
 use backend::Services;
 use std::time::Instant;
 
@@ -46,13 +43,7 @@ async fn main() {
     let db = TestDb::new(backend).await;
     let store = &db.store;
     let services = Services::new(store.clone(), Mailer::new(None, None), Settings::new("http://bench.test"));
-    let org = services
-        .tenancy
-        .create_org(&NewOrg { slug: "bench".parse().unwrap(), name: Name::parse("n", "Bench", 9).unwrap(), subdomain: None })
-        .await
-        .unwrap();
-    let key = services.tenancy.issue_api_key(&org.id, &Name::parse("n", "bench", 9).unwrap(), &"admin".parse().unwrap()).await.unwrap();
-    let admin = services.tenancy.authenticate(&Credential::ApiKey(key.key)).await.unwrap();
+    let (org, admin) = backend::testing::admin_of_new_org(&services, "bench").await;
     let principal = uuid::Uuid::new_v4().to_string();
     {
         let mut tx = store.begin().await.unwrap();

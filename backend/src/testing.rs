@@ -135,3 +135,24 @@ impl Store {
         Ok(sqlx::query(sql).execute(&mut *self.conn().await?).await?.rows_affected())
     }
 }
+
+/// A new organisation `slug` and a caller with an admin key in it: where the benchmarks start.
+pub async fn admin_of_new_org(services: &crate::Services, slug: &str) -> (crate::store::tenancy::OrgRow, crate::auth::Caller) {
+    use crate::types::Name;
+    let org = services
+        .tenancy
+        .create_org(&crate::services::tenancy::NewOrg {
+            slug: slug.parse().expect("slug"),
+            name: Name::parse("name", slug, 200).expect("name"),
+            subdomain: None,
+        })
+        .await
+        .expect("create the organisation");
+    let key = services
+        .tenancy
+        .issue_api_key(&org.id, &Name::parse("name", "bench", 9).expect("name"), &"admin".parse().expect("scopes"))
+        .await
+        .expect("issue a key");
+    let caller = services.tenancy.authenticate(&crate::auth::Credential::ApiKey(key.key)).await.expect("the key authenticates");
+    (org, caller)
+}

@@ -388,6 +388,13 @@ pub struct AttemptResult {
     pub refused: bool,
 }
 
+impl AttemptResult {
+    /// An attempt that sent nothing (yet): no status, no answer, and `error` if it will not.
+    pub fn unsent(error: Option<String>) -> Self {
+        Self { status: None, retry_after_secs: None, error, duration_ms: 0, response_snippet: String::new(), refused: false }
+    }
+}
+
 /// POSTs `body` (Content-Type: application/json) with `headers` to `url`: runs check_url first
 /// (on every attempt, so DNS changes since subscription are caught), then connects ONLY to the
 /// checked address, does not follow redirects, applies the connect and total timeouts, sends
@@ -396,14 +403,7 @@ pub struct AttemptResult {
 pub async fn post(policy: &AddressPolicy, url: &str, headers: &[(String, String)], body: Vec<u8>, timeouts: Timeouts) -> AttemptResult {
     let started = std::time::Instant::now();
     let deadline = tokio::time::Instant::now() + timeouts.total;
-    let mut result = AttemptResult {
-        status: None,
-        retry_after_secs: None,
-        error: None,
-        duration_ms: 0,
-        response_snippet: String::new(),
-        refused: false,
-    };
+    let mut result = AttemptResult::unsent(None);
     match tokio::time::timeout_at(deadline, check(policy, url)).await {
         Err(_) => result.error = Some("timed out resolving the webhook host".into()),
         Ok(Err(CheckError::Refused(message))) => {

@@ -1,11 +1,10 @@
 //! Integrations: where consents are recorded without credentials (the banner, email links),
 //! with their allowed origins, banner categories and the snippet that embeds them.
 
-use super::{api_resource, client, copy_to_clipboard, loaded, short_time};
+use super::{act, api_resource, client, copy_to_clipboard, loaded, short_time};
 use crate::dto::{CreateIntegration, IntegrationDto, IntegrationPage, PatchIntegration};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 fn lines(text: &str) -> Vec<String> {
     text.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect()
@@ -23,24 +22,19 @@ pub fn IntegrationsPage() -> impl IntoView {
         ev.prevent_default();
         error.set(None);
         let body = CreateIntegration { name: name.get_untracked(), allowed_origins: lines(&origins.get_untracked()), banner: None };
-        spawn_local(async move {
-            match client::post::<_, IntegrationDto>("/api/v1/integrations", &body).await {
-                Ok(_) => {
-                    name.set(String::new());
-                    origins.set(String::new());
-                    list.refetch();
-                }
-                Err(e) => error.set(Some(e.message)),
-            }
-        });
+        let created = move |_| {
+            name.set(String::new());
+            origins.set(String::new());
+            list.refetch();
+        };
+        act(async move { client::post::<_, IntegrationDto>("/api/v1/integrations", &body).await }, created, error);
     };
     let remove = move |id: String| {
-        spawn_local(async move {
-            match client::delete::<serde_json::Value>(&format!("/api/v1/integrations/{id}")).await {
-                Ok(_) => list.refetch(),
-                Err(e) => error.set(Some(e.message)),
-            }
-        });
+        act(
+            async move { client::delete::<serde_json::Value>(&format!("/api/v1/integrations/{id}")).await },
+            move |_| list.refetch(),
+            error,
+        );
     };
 
     view! {
@@ -116,12 +110,7 @@ fn IntegrationEditor(integration: IntegrationDto, on_done: impl Fn() + Clone + S
         let body = PatchIntegration { name: None, allowed_origins: Some(lines(&origins.get_untracked())), banner: Some(banner_value) };
         let id = id.clone();
         let done = done.clone();
-        spawn_local(async move {
-            match client::patch::<_, IntegrationDto>(&format!("/api/v1/integrations/{id}"), &body).await {
-                Ok(_) => done(),
-                Err(e) => error.set(Some(e.message)),
-            }
-        });
+        act(async move { client::patch::<_, IntegrationDto>(&format!("/api/v1/integrations/{id}"), &body).await }, move |_| done(), error);
     };
     view! {
         <form class="card" on:submit=on_save aria-label="Edit integration">

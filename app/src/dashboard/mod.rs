@@ -127,6 +127,21 @@ pub fn use_session() -> Session {
     expect_context::<Session>()
 }
 
+/// Runs a change against the API in the background: `done` with its answer, or its error's
+/// message in `error` (what every page shows above its forms).
+pub(crate) fn act<T: 'static>(
+    call: impl std::future::Future<Output = Result<T, client::ClientError>> + 'static,
+    done: impl FnOnce(T) + 'static,
+    error: RwSignal<Option<String>>,
+) {
+    spawn_local(async move {
+        match call.await {
+            Ok(answer) => done(answer),
+            Err(e) => error.set(Some(e.message)),
+        }
+    });
+}
+
 /// Percent-encodes a query or path value (everything but the unreserved characters).
 pub(crate) fn url_encode(s: &str) -> String {
     s.bytes()

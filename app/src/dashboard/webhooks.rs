@@ -1,14 +1,13 @@
 //! Webhooks: subscriptions to consent updates, their deliveries and attempts, redelivery,
 //! pausing and secret rotation.
 
-use super::{api_resource, client, loaded, short_time};
+use super::{act, api_resource, client, loaded, short_time};
 use crate::dto::{
     RotateWebhookSecret, RotatedWebhookSecret, SubscribeRequest, Subscribed, WebhookDeliveryDetail, WebhookDeliveryDto,
     WebhookDeliveryPage, WebhookSubscriptionDto, WebhookSubscriptionPage,
 };
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 fn optional(s: String) -> Option<String> {
     let s = s.trim().to_string();
@@ -35,50 +34,32 @@ pub fn WebhooksPage() -> impl IntoView {
             consent_type: optional(consent_type.get_untracked()),
             webhook_url: url.get_untracked(),
         };
-        spawn_local(async move {
-            match client::post::<_, Subscribed>("/api/universalconsent/subscribe", &body).await {
-                Ok(s) => {
-                    secret.set(Some((s.webhook_url, s.secret)));
-                    url.set(String::new());
-                    list.refetch();
-                }
-                Err(e) => error.set(Some(e.message)),
-            }
-        });
+        let subscribed = move |s: Subscribed| {
+            secret.set(Some((s.webhook_url, s.secret)));
+            url.set(String::new());
+            list.refetch();
+        };
+        act(async move { client::post::<_, Subscribed>("/api/universalconsent/subscribe", &body).await }, subscribed, error);
     };
     let set_paused = move |id: String, paused: bool| {
-        spawn_local(async move {
-            match client::patch::<_, WebhookSubscriptionDto>(&format!("/api/v1/webhooks/{id}"), &serde_json::json!({"paused": paused}))
-                .await
-            {
-                Ok(_) => list.refetch(),
-                Err(e) => error.set(Some(e.message)),
-            }
-        });
+        let body = serde_json::json!({"paused": paused});
+        act(
+            async move { client::patch::<_, WebhookSubscriptionDto>(&format!("/api/v1/webhooks/{id}"), &body).await },
+            move |_| list.refetch(),
+            error,
+        );
     };
     let rotate = move |id: String| {
-        spawn_local(async move {
-            match client::post::<_, RotatedWebhookSecret>(&format!("/api/v1/webhooks/{id}/rotate-secret"), &RotateWebhookSecret::default())
-                .await
-            {
-                Ok(r) => {
-                    secret.set(Some((
-                        format!("subscription {id} (the previous secret signs too until {})", r.previous_secret_until.unwrap_or_default()),
-                        r.secret,
-                    )));
-                    list.refetch();
-                }
-                Err(e) => error.set(Some(e.message)),
-            }
-        });
+        let path = format!("/api/v1/webhooks/{id}/rotate-secret");
+        let rotated = move |r: RotatedWebhookSecret| {
+            let overlap = r.previous_secret_until.unwrap_or_default();
+            secret.set(Some((format!("subscription {id} (the previous secret signs too until {overlap})"), r.secret)));
+            list.refetch();
+        };
+        act(async move { client::post::<_, RotatedWebhookSecret>(&path, &RotateWebhookSecret::default()).await }, rotated, error);
     };
     let remove = move |id: String| {
-        spawn_local(async move {
-            match client::delete::<serde_json::Value>(&format!("/api/v1/webhooks/{id}")).await {
-                Ok(_) => list.refetch(),
-                Err(e) => error.set(Some(e.message)),
-            }
-        });
+        act(async move { client::delete::<serde_json::Value>(&format!("/api/v1/webhooks/{id}")).await }, move |_| list.refetch(), error);
     };
 
     view! {
@@ -156,16 +137,12 @@ fn Deliveries(subscription_id: String) -> impl IntoView {
     let detail = api_resource::<WebhookDeliveryDetail>(move || open.get().map(|id| format!("/api/v1/webhook-deliveries/{id}")));
     let error = RwSignal::new(None::<String>);
     let redeliver = move |id: String| {
-        spawn_local(async move {
-            match client::post::<_, WebhookDeliveryDto>(&format!("/api/v1/webhook-deliveries/{id}/redeliver"), &serde_json::json!({})).await
-            {
-                Ok(_) => {
-                    list.refetch();
-                    detail.refetch();
-                }
-                Err(e) => error.set(Some(e.message)),
-            }
-        });
+        let redelivered = move |_| {
+            list.refetch();
+            detail.refetch();
+        };
+        let path = format!("/api/v1/webhook-deliveries/{id}/redeliver");
+        act(async move { client::post::<_, WebhookDeliveryDto>(&path, &serde_json::json!({})).await }, redelivered, error);
     };
     view! {
         <h2>"Deliveries"</h2>

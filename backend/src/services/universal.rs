@@ -9,9 +9,11 @@ use crate::auth::{Caller, Permission};
 use crate::ledger::{Action, Decision, Identifier, PurposeDecision, SubjectKind};
 use crate::store::universal::{self as store, IntegrationRow, SearchCriteria, SearchFilter, UniversalConsentRow};
 use crate::store::webhooks as subscriptions;
-use crate::store::{ledger, new_id, Page, Paged};
+use crate::store::{ledger, new_id, Page, Paged, Tx};
 use crate::universal::{BannerConfig, ClientId, ConsentGiven, ConsentType, CustomUserId, Fingerprint, Metadata, Origin, Reference};
 use crate::{rfc3339, Error, Result};
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
 
 /// A consent to record (the seed's record request, or an integration's).
 #[derive(Debug, Clone)]
@@ -75,15 +77,25 @@ struct Writer {
     integration_id: Option<String>,
 }
 
+/// What a write changes: a record as the client gave it, or an existing record's level and
+/// metadata (merged with it inside the write's transaction).
+enum Change<'a> {
+    Record(&'a NewUniversalConsent),
+    Update(&'a UniversalUpdate),
+}
+
 #[derive(Clone)]
 pub struct UniversalConsents {
     ctx: Context,
     outbox: Outbox,
+    /// Each organisation's ClientId key once a commit has made it durable: it never changes,
+    /// so the hot write path need not read it again.
+    client_id_keys: Arc<RwLock<HashMap<String, Arc<[u8]>>>>,
 }
 
 impl UniversalConsents {
     pub(crate) fn new(ctx: Context, outbox: Outbox) -> Self {
-        Self { ctx, outbox }
+        Self { ctx, outbox, client_id_keys: Default::default() }
     }
 
     /// Records a consent (seed 003's record). One current record per (ClientId, Reference):
@@ -92,7 +104,7 @@ impl UniversalConsents {
         caller.require(Permission::RecordConsent)?;
         let writer =
             Writer { org_id: caller.org_id().to_string(), actor: caller.actor().to_string(), collected_via: "api", integration_id: None };
-        self.write(&writer, new).await
+        self.write(&writer, Change::Record(new)).await
     }
 
     /// Changes an existing record's ConsentGiven and/or Metadata (seed 003's update).
@@ -101,31 +113,9 @@ impl UniversalConsents {
         if update.consent_given.is_none() && update.metadata.is_none() {
             return Err(Error::invalid("ConsentGiven", "an update needs ConsentGiven, Metadata or both"));
         }
-        let current = store::by_client_and_reference(
-            &mut *self.ctx.store.conn().await?,
-            caller.org_id(),
-            update.client_id.as_str(),
-            update.reference.as_str(),
-        )
-        .await?
-        .ok_or(Error::NotFound("consent for this ClientId and Reference"))?;
-        let new = NewUniversalConsent {
-            consent_given: update.consent_given.unwrap_or(current.consent_given),
-            custom_user_id: current.custom_user_id.as_deref().map(str::parse).transpose()?,
-            client_id: Some(update.client_id.clone()),
-            reference: update.reference.clone(),
-            consent_type: current.consent_type.as_deref().map(str::parse).transpose()?,
-            uri: current.uri.clone(),
-            metadata: update.metadata.clone().or(current.metadata.as_deref().map(str::parse).transpose()?),
-            fingerprint: update.fingerprint.clone(),
-        };
-        let writer = Writer {
-            org_id: caller.org_id().to_string(),
-            actor: caller.actor().to_string(),
-            collected_via: "api",
-            integration_id: current.integration_id,
-        };
-        self.write(&writer, &new).await
+        let writer =
+            Writer { org_id: caller.org_id().to_string(), actor: caller.actor().to_string(), collected_via: "api", integration_id: None };
+        self.write(&writer, Change::Update(update)).await
     }
 
     /// The current record of one ClientId for one Reference.
@@ -159,13 +149,14 @@ impl UniversalConsents {
     /// name is the Reference, and a browser's `origin` must be one the integration allows.
     /// A request without an Origin comes from a server (browsers always send one on a
     /// cross-origin POST), which could have sent any Origin it liked.
+    /// The caller looked `integration` up already ([`Self::public_integration`]): it needs it
+    /// for its CORS answer, and this hottest of write paths reads it once.
     pub async fn record_via_integration(
         &self,
-        integration_id: &str,
+        integration: &IntegrationRow,
         origin: Option<&Origin>,
         mut new: NewUniversalConsent,
-    ) -> Result<(UniversalConsentRow, IntegrationRow)> {
-        let integration = self.public_integration(integration_id).await?;
+    ) -> Result<UniversalConsentRow> {
         if let Some(origin) = origin {
             if !integration.allowed_origins.contains(origin) {
                 return Err(Error::Forbidden("this origin may not record consents for this integration"));
@@ -181,8 +172,7 @@ impl UniversalConsents {
             collected_via: "integration",
             integration_id: Some(integration.id.clone()),
         };
-        let row = self.write(&writer, &new).await?;
-        Ok((row, integration))
+        self.write(&writer, Change::Record(&new)).await
     }
 
     /// An integration's record for one ClientId, without credentials.
@@ -202,21 +192,57 @@ impl UniversalConsents {
         store::integration(&mut *self.ctx.store.conn().await?, None, &id).await
     }
 
-    async fn write(&self, writer: &Writer, new: &NewUniversalConsent) -> Result<UniversalConsentRow> {
+    /// The organisation's ClientId key, and whether it came from the store (to remember it
+    /// once the transaction commits: a key created in a transaction that rolls back never existed).
+    async fn client_id_key(&self, tx: &mut Tx, org_id: &str) -> Result<(Arc<[u8]>, bool)> {
+        if let Some(key) = self.client_id_keys.read().expect("key cache lock").get(org_id) {
+            return Ok((key.clone(), false));
+        }
+        Ok((store::client_id_key(tx, org_id).await?.into(), true))
+    }
+
+    async fn write(&self, writer: &Writer, change: Change<'_>) -> Result<UniversalConsentRow> {
         let mut tx = self.ctx.store.begin().await?;
         let now = tx.now();
-        let client_id = match (&new.custom_user_id, &new.client_id) {
-            (Some(custom), given) => {
-                let derived = ClientId::derive(&store::client_id_key(&mut tx, &writer.org_id).await?, custom);
-                if given.as_ref().is_some_and(|g| *g != derived) {
-                    return Err(Error::invalid("ClientId", "does not belong to this CustomUserId"));
-                }
-                derived
+        let mut learned_key = None;
+        let (new, client_id, current, integration_id) = match change {
+            Change::Record(new) => {
+                let client_id = match (&new.custom_user_id, &new.client_id) {
+                    (Some(custom), given) => {
+                        let (key, from_store) = self.client_id_key(&mut tx, &writer.org_id).await?;
+                        let derived = ClientId::derive(&key, custom);
+                        if from_store {
+                            learned_key = Some(key);
+                        }
+                        if given.as_ref().is_some_and(|g| *g != derived) {
+                            return Err(Error::invalid("ClientId", "does not belong to this CustomUserId"));
+                        }
+                        derived
+                    }
+                    (None, Some(given)) => given.clone(),
+                    (None, None) => ClientId::random(),
+                };
+                let current = store::by_client_and_reference(&mut tx, &writer.org_id, client_id.as_str(), new.reference.as_str()).await?;
+                (new.clone(), client_id, current, writer.integration_id.clone())
             }
-            (None, Some(given)) => given.clone(),
-            (None, None) => ClientId::random(),
+            Change::Update(update) => {
+                let current = store::by_client_and_reference(&mut tx, &writer.org_id, update.client_id.as_str(), update.reference.as_str())
+                    .await?
+                    .ok_or(Error::NotFound("consent for this ClientId and Reference"))?;
+                let new = NewUniversalConsent {
+                    consent_given: update.consent_given.unwrap_or(current.consent_given),
+                    custom_user_id: current.custom_user_id.as_deref().map(str::parse).transpose()?,
+                    client_id: Some(update.client_id.clone()),
+                    reference: update.reference.clone(),
+                    consent_type: current.consent_type.as_deref().map(str::parse).transpose()?,
+                    uri: current.uri.clone(),
+                    metadata: update.metadata.clone().or(current.metadata.as_deref().map(str::parse).transpose()?),
+                    fingerprint: update.fingerprint.clone(),
+                };
+                let integration_id = current.integration_id.clone();
+                (new, update.client_id.clone(), Some(current), integration_id)
+            }
         };
-        let current = store::by_client_and_reference(&mut tx, &writer.org_id, client_id.as_str(), new.reference.as_str()).await?;
         let mut identifiers: Vec<Identifier> = new.custom_user_id.as_ref().map(CustomUserId::identifiers).unwrap_or_default();
         identifiers.push(Identifier::ClientId(client_id.as_str().to_string()));
         let given = new.consent_given.given();
@@ -242,7 +268,7 @@ impl UniversalConsents {
                 "consent_type": new.consent_type.as_ref().map(ConsentType::as_str),
                 "uri": new.uri,
                 "metadata": new.metadata.as_ref().map(Metadata::as_str),
-                "integration_id": writer.integration_id,
+                "integration_id": integration_id,
                 "ip": fp.ip,
                 "proxified_ip": fp.proxified_ip,
                 "user_agent": fp.user_agent,
@@ -261,7 +287,7 @@ impl UniversalConsents {
             uri: new.uri.clone(),
             consent_type: new.consent_type.as_ref().map(|c| c.as_str().to_string()),
             metadata: new.metadata.as_ref().map(|m| m.as_str().to_string()),
-            integration_id: writer.integration_id.clone(),
+            integration_id,
             ip: fp.ip.clone(),
             proxified_ip: fp.proxified_ip.clone(),
             user_agent: fp.user_agent.clone(),
@@ -289,6 +315,9 @@ impl UniversalConsents {
             webhooks::enqueue(&mut tx, &listeners, event_type, &body).await?
         };
         tx.commit().await?;
+        if let Some(key) = learned_key {
+            self.client_id_keys.write().expect("key cache lock").insert(writer.org_id.clone(), key);
+        }
         for job in jobs {
             self.outbox.attempt_in_background(job);
         }

@@ -201,6 +201,20 @@ pub(crate) struct AttemptReport {
     pub gone: bool,
 }
 
+impl AttemptReport {
+    /// An attempt that sent nothing and never will: the job is given up with `reason`.
+    fn given_up(delivery_id: String, subscription_id: String, started_at: i64, reason: String) -> Self {
+        AttemptReport {
+            delivery_id,
+            subscription_id,
+            started_at,
+            result: AttemptResult::unsent(Some(reason.clone())),
+            failure: Some(Failure { reason, permanent: true, not_before_ms: None }),
+            gone: false,
+        }
+    }
+}
+
 /// One attempt at a delivery: signs the stored body with the subscription's secrets (both
 /// during a rotation's overlap) and posts it through the address guard.
 pub(crate) async fn attempt(ctx: &Context, delivery_id: &str) -> Result<AttemptReport> {
@@ -210,44 +224,16 @@ pub(crate) async fn attempt(ctx: &Context, delivery_id: &str) -> Result<AttemptR
         Ok(d) => d,
         // A job whose delivery is gone can never succeed: give it up rather than retry it forever.
         Err(Error::NotFound(_)) => {
-            let reason = format!("delivery {delivery_id} does not exist");
-            return Ok(AttemptReport {
-                delivery_id: delivery_id.to_string(),
-                subscription_id: String::new(),
+            return Ok(AttemptReport::given_up(
+                delivery_id.into(),
+                String::new(),
                 started_at,
-                result: AttemptResult {
-                    status: None,
-                    retry_after_secs: None,
-                    error: Some(reason.clone()),
-                    duration_ms: 0,
-                    response_snippet: String::new(),
-                    refused: false,
-                },
-                failure: Some(Failure { reason, permanent: true, not_before_ms: None }),
-                gone: false,
-            });
+                format!("delivery {delivery_id} does not exist"),
+            ))
         }
         Err(e) => return Err(e),
     };
-    let report = |result: AttemptResult, failure: Option<Failure>| AttemptReport {
-        delivery_id: delivery.id.clone(),
-        subscription_id: delivery.subscription_id.clone(),
-        started_at,
-        result,
-        failure,
-        gone: false,
-    };
-    let not_sent = |reason: String| {
-        let result = AttemptResult {
-            status: None,
-            retry_after_secs: None,
-            error: Some(reason.clone()),
-            duration_ms: 0,
-            response_snippet: String::new(),
-            refused: true,
-        };
-        report(result, Some(Failure { reason, permanent: true, not_before_ms: None }))
-    };
+    let not_sent = |reason: String| AttemptReport::given_up(delivery.id.clone(), delivery.subscription_id.clone(), started_at, reason);
     let subscription = match store::subscription(&mut c, &delivery.org_id, &delivery.subscription_id).await {
         Ok(s) => s,
         Err(Error::NotFound(_)) => return Ok(not_sent("the subscription was deleted".into())),
@@ -294,8 +280,14 @@ pub(crate) async fn attempt(ctx: &Context, delivery_id: &str) -> Result<AttemptR
             Some(Failure { reason: error.clone().unwrap_or_else(|| "no response".into()), permanent: false, not_before_ms: None })
         }
     };
-    let gone = status == Some(410);
-    Ok(AttemptReport { gone, ..report(result, failure) })
+    Ok(AttemptReport {
+        delivery_id: delivery.id.clone(),
+        subscription_id: delivery.subscription_id.clone(),
+        started_at,
+        result,
+        failure,
+        gone: status == Some(410),
+    })
 }
 
 /// Records an attempt on its delivery, in the outbox's transaction for the job's outcome.

@@ -608,7 +608,7 @@ pub async fn integration_record(State(state): State<AppState>, Path(id): Path<St
             metadata: fields.text("Metadata")?.map(|m| m.parse::<Metadata>()).transpose()?,
             fingerprint: fingerprint(&state, &parts),
         };
-        let (row, _) = state.services.universal.record_via_integration(&integration.id, origin.as_ref(), new).await?;
+        let row = state.services.universal.record_via_integration(&integration, origin.as_ref(), new).await?;
         Ok::<Response, UniversalError>(
             Json(IntegrationConsentRecorded {
                 created: rfc3339(row.created_at),

@@ -23,9 +23,10 @@ use leptos::prelude::*;
 /// [`public::PublicPage`] context; the head is rendered here, on the server only.
 pub fn public_shell(options: LeptosOptions) -> impl IntoView {
     let page = use_context::<public::PublicPage>().unwrap_or(public::PublicPage::NotFound);
-    let (lang, brand) = match &page {
-        public::PublicPage::Consent { data: Ok(d), .. } => (d.notice_lang.clone(), d.brand_color.clone()),
-        _ => ("en".into(), String::new()),
+    let (lang, dir) = page.lang_dir();
+    let brand = match &page {
+        public::PublicPage::Consent { data: Ok(d), .. } => d.brand_color.clone(),
+        _ => String::new(),
     };
     // The organisation's colour, as the page's only style outside the stylesheet (the CSP
     // allows it by this response's nonce). Anything but `#rrggbb` is left out.
@@ -34,7 +35,7 @@ pub fn public_shell(options: LeptosOptions) -> impl IntoView {
     let stylesheet = format!("/{}/assent.css", options.site_pkg_dir);
     view! {
         <!DOCTYPE html>
-        <html lang=lang>
+        <html lang=lang dir=dir>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>

@@ -3,6 +3,7 @@
 
 use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use crate::i18n::{catalogue, Arg, Locale, Overrides};
 use std::time::Duration;
 
 #[derive(Clone)]
@@ -13,9 +14,12 @@ pub struct Mailer {
     unavailable: Option<String>,
 }
 
-/// A branded message about a consent link.
+/// A branded message about a consent link, in the reader's language.
 pub struct ConsentLinkEmail<'a> {
     pub to: &'a str,
+    pub locale: &'a Locale,
+    /// The organisation's own wording in that language.
+    pub overrides: &'a Overrides,
     pub org_name: &'a str,
     pub brand_color: &'a str,
     pub logo_url: Option<&'a str>,
@@ -55,7 +59,7 @@ impl Mailer {
             return Err(SendError::permanent(self.unavailable.clone().unwrap_or_else(|| "SMTP is not configured".into())));
         };
         let to: Mailbox = mail.to.parse().map_err(|e| SendError::permanent(format!("invalid recipient: {e}")))?;
-        let subject = format!("{}: your consent is requested", mail.org_name);
+        let subject = mail.text("email-link-subject");
         let message = Message::builder()
             .from(self.from.clone())
             .to(to)
@@ -87,13 +91,21 @@ impl SendError {
     }
 }
 
+impl ConsentLinkEmail<'_> {
+    /// One of the email's messages, with this email's values filled in.
+    fn text(&self, key: &str) -> String {
+        let args: [(&str, Arg); 3] =
+            [("org", self.org_name.into()), ("collection", self.collection_point_name.into()), ("date", self.expires_at.into())];
+        catalogue().format(self.locale, self.overrides, key, &args)
+    }
+}
+
 fn plain_text(m: &ConsentLinkEmail<'_>) -> String {
     format!(
-        "{org} asks for your consent for \"{cp}\".\n\nRead what they want to do with your data and decide, purpose by purpose:\n{link}\n\nThe link works until {expires}. You can change or withdraw your decision later through the same link.\n",
-        org = m.org_name,
-        cp = m.collection_point_name,
+        "{intro}\n\n{link}\n\n{expiry}\n",
+        intro = m.text("email-link-intro"),
         link = m.link,
-        expires = m.expires_at,
+        expiry = m.text("email-link-expiry"),
     )
 }
 
@@ -108,17 +120,20 @@ fn html(m: &ConsentLinkEmail<'_>) -> String {
         .map(|u| format!(r#"<img src="{}" alt="{}" style="max-height:40px;margin-bottom:12px">"#, escape(u), escape(m.org_name)))
         .unwrap_or_default();
     format!(
-        r#"<!doctype html><html><body style="margin:0;padding:24px;background:#f6f7f9;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#1b1f24">
+        r#"<!doctype html><html lang="{lang}" dir="{dir}"><body style="margin:0;padding:24px;background:#f6f7f9;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#1b1f24">
 <div style="max-width:520px;margin:0 auto;background:#fff;border-radius:12px;border-top:6px solid {color};padding:24px">
-{logo}<h1 style="font-size:20px;margin:0 0 12px">{org} asks for your consent</h1>
-<p>For <strong>{cp}</strong>. Read what they want to do with your data and decide, purpose by purpose.</p>
-<p style="margin:24px 0"><a href="{link}" style="background:{color};color:#fff;padding:12px 20px;border-radius:8px;text-decoration:none;display:inline-block">Review and decide</a></p>
-<p style="font-size:13px;color:#5b6470">The link works until {expires}. You can change or withdraw your decision later through the same link.<br>{link}</p>
+{logo}<h1 style="font-size:20px;margin:0 0 12px">{heading}</h1>
+<p>{intro}</p>
+<p style="margin:24px 0"><a href="{link}" style="background:{color};color:#fff;padding:12px 20px;border-radius:8px;text-decoration:none;display:inline-block">{button}</a></p>
+<p style="font-size:13px;color:#5b6470">{expiry}<br>{link}</p>
 </div></body></html>"#,
-        org = escape(m.org_name),
-        cp = escape(m.collection_point_name),
+        lang = m.locale.code(),
+        dir = m.locale.dir(),
+        heading = escape(&m.text("email-link-heading")),
+        intro = escape(&m.text("email-link-intro")),
+        button = escape(&m.text("email-link-button")),
+        expiry = escape(&m.text("email-link-expiry")),
         link = escape(m.link),
-        expires = escape(m.expires_at),
     )
 }
 
@@ -132,6 +147,8 @@ mod tests {
         assert!(mailer.unavailable_reason().unwrap().contains("ASSENT_SMTP_URL"));
         let mail = ConsentLinkEmail {
             to: "a@b.test",
+            locale: catalogue().source(),
+            overrides: &Overrides::default(),
             org_name: "Acme",
             brand_color: "#123456",
             logo_url: None,
@@ -148,6 +165,8 @@ mod tests {
     fn html_is_escaped_and_branded() {
         let mail = ConsentLinkEmail {
             to: "a@b.test",
+            locale: catalogue().source(),
+            overrides: &Overrides::default(),
             org_name: "A<b>",
             brand_color: "#123456",
             logo_url: None,
@@ -159,5 +178,27 @@ mod tests {
         assert!(h.contains("A&lt;b&gt;"));
         assert!(h.contains("http://x/?a=1&amp;b=2"));
         assert!(h.contains("#123456"));
+    }
+
+    #[test]
+    fn the_email_speaks_the_reader_s_language_and_the_organisation_s_words() {
+        let ta = catalogue().locale("ta").unwrap();
+        let overrides = Overrides::new([("email-link-button".to_string(), "பார்க்க".to_string())].into());
+        let mail = ConsentLinkEmail {
+            to: "a@b.test",
+            locale: ta,
+            overrides: &overrides,
+            org_name: "Acme",
+            brand_color: "#123456",
+            logo_url: None,
+            collection_point_name: "Signup",
+            link: "http://x/y",
+            expires_at: "2026-11-24 22:45 UTC",
+        };
+        let h = html(&mail);
+        assert!(h.contains(r#"lang="ta""#));
+        assert!(h.contains("பார்க்க"), "the override");
+        assert!(h.contains(&escape(&catalogue().format(ta, &Overrides::default(), "email-link-heading", &[("org", "Acme".into())]))));
+        assert!(!plain_text(&mail).contains("asks for your consent"), "{}", plain_text(&mail));
     }
 }

@@ -13,6 +13,7 @@ pub mod config;
 pub mod crypto;
 pub mod email;
 pub mod error;
+pub mod i18n;
 pub mod ledger;
 pub mod links;
 pub mod services;

@@ -13,7 +13,8 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use backend::links::{LinkChoice, LinkEvidence};
 use backend::services::consent_links::LinkPath;
-use backend::{Error, ErrorKind};
+use backend::i18n::{catalogue, Locale, Overrides};
+use backend::ErrorKind;
 use leptos::prelude::provide_context;
 use std::collections::{BTreeSet, HashMap};
 
@@ -21,10 +22,14 @@ fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-fn page(state: &AppState, status: StatusCode, title: &str, body: &str) -> Response {
+/// A page answering a decision that was not saved, in the reader's language.
+fn page(state: &AppState, status: StatusCode, locale: &Locale, title_key: &str, body: &str) -> Response {
+    let title = catalogue().format(locale, &Overrides::default(), title_key, &[]);
     let html = format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title><link rel=\"stylesheet\" href=\"{css}\"></head><body><main class=\"consent\"><h1>{title}</h1><p>{body}</p></main></body></html>",
-        title = escape(title),
+        "<!doctype html><html lang=\"{lang}\" dir=\"{dir}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title><link rel=\"stylesheet\" href=\"{css}\"></head><body><main class=\"consent\"><h1>{title}</h1><p>{body}</p></main></body></html>",
+        lang = locale.code(),
+        dir = locale.dir(),
+        title = escape(&title),
         body = escape(body),
         css = state.assets.stylesheet_href(),
     );
@@ -54,19 +59,17 @@ pub async fn show(
 ) -> Response {
     let path = format!("/{subdomain}/{display_id}/{link_id}");
     let link = LinkPath { subdomain, display_id, link_id: backend::types::canonical_id(&link_id) };
-    let data = app::public::consent_page::load(&state.services, &link, query.get("lang").map(String::as_str)).await.map(Box::new);
-    render(&state, PublicPage::Consent { path, data }, req).await
+    let preferred: Vec<&str> = query.get("lang").map(String::as_str).into_iter().collect();
+    let accept_language = req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).map(str::to_string);
+    let (texts, data) = app::public::consent_page::load(&state.services, &link, &preferred, accept_language.as_deref()).await;
+    render(&state, PublicPage::Consent { path, texts, data: data.map(Box::new) }, req).await
 }
 
 /// A clear page for a flood of decisions, with when to try again.
-fn too_many(state: &AppState, retry_after_secs: u64) -> Response {
+fn too_many(state: &AppState, locale: &Locale, retry_after_secs: u64) -> Response {
     let minutes = retry_after_secs.div_ceil(60);
-    let mut res = page(
-        state,
-        StatusCode::TOO_MANY_REQUESTS,
-        "Too many changes",
-        &format!("This link has taken many decisions in a short time. Your last choice was not saved; try again in {minutes} minute(s)."),
-    );
+    let body = catalogue().format(locale, &Overrides::default(), "decision-too-many-body", &[("minutes", minutes.into())]);
+    let mut res = page(state, StatusCode::TOO_MANY_REQUESTS, locale, "decision-too-many-title", &body);
     if let Ok(v) = axum::http::HeaderValue::from_str(&retry_after_secs.to_string()) {
         res.headers_mut().insert(header::RETRY_AFTER, v);
     }
@@ -80,16 +83,20 @@ pub async fn submit(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
+    let accept_language = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    let text = |locale: &Locale, key: &str| catalogue().format(locale, &Overrides::default(), key, &[]);
     let body = match crate::body::read(body, crate::body::FORM_LIMIT, state.config.body_read_deadline).await {
         Ok(body) => body,
         Err(err) => {
             let public = err.public();
             let status = StatusCode::from_u16(public.status).unwrap_or(StatusCode::BAD_REQUEST);
-            return page(&state, status, "Your choice did not arrive", "Please go back and try again.");
+            let locale = catalogue().negotiate(&[], accept_language);
+            return page(&state, status, locale, "decision-unreadable-title", &text(locale, "decision-unreadable-body"));
         }
     };
     let mut decision = String::new();
     let mut lang = String::new();
+    let mut notice_lang = String::new();
     let mut version = None;
     let mut ticked = BTreeSet::new();
     for (k, v) in form_urlencoded::parse(&body) {
@@ -98,11 +105,13 @@ pub async fn submit(
             "purpose" => {
                 ticked.insert(v.into_owned());
             }
-            "lang" => lang = v.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').take(16).collect(),
+            "lang" => lang = language_code(&v),
+            "notice_lang" => notice_lang = language_code(&v),
             "version" => version = v.parse::<i64>().ok(),
             _ => {}
         }
     }
+    let locale = catalogue().negotiate(&[lang.as_str()], accept_language);
     let back = {
         let query = if lang.is_empty() {
             String::new()
@@ -112,19 +121,20 @@ pub async fn submit(
         Redirect::to(&format!("/{subdomain}/{display_id}/{link_id}{query}")).into_response()
     };
     if let Err(retry_after) = state.decision_limiter.check(&format!("ip:{}", ip.map(|i| i.to_string()).unwrap_or_default())) {
-        return too_many(&state, retry_after);
+        return too_many(&state, locale, retry_after);
     }
     let choice = match decision.as_str() {
         "approve" => LinkChoice::ApproveAll,
         "decline" => LinkChoice::DeclineAll,
         "save" => LinkChoice::Choose(ticked),
         "withdraw" => LinkChoice::Withdraw,
-        _ => return page(&state, StatusCode::BAD_REQUEST, "Choose an option", "Go back and press Approve, Save choices or Decline."),
+        _ => return page(&state, StatusCode::BAD_REQUEST, locale, "decision-missing-title", &text(locale, "decision-missing-body")),
     };
     let evidence = LinkEvidence {
         ip: ip.map(|i| i.to_string()),
         user_agent: headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).map(|s| s.chars().take(512).collect()),
-        language: Some(lang.clone()).filter(|l| !l.is_empty()),
+        // The language of the notice the person read.
+        language: [notice_lang, lang].into_iter().find(|l| !l.is_empty()),
         shown_version: version,
     };
     let path = LinkPath { subdomain, display_id, link_id: backend::types::canonical_id(&link_id) };
@@ -135,16 +145,26 @@ pub async fn submit(
             match (public.kind, &err) {
                 // Expired or replaced: the page says which.
                 (ErrorKind::Forbidden, _) => back,
-                (ErrorKind::RateLimited, _) => too_many(&state, public.retry_after_secs.unwrap_or(60)),
-                (ErrorKind::NotFound, _) => page(&state, StatusCode::NOT_FOUND, "Link not found", "This consent link does not exist."),
-                (ErrorKind::Invalid, Error::Invalid { message, .. }) => page(&state, StatusCode::BAD_REQUEST, "Nothing to do", message),
+                (ErrorKind::RateLimited, _) => too_many(&state, locale, public.retry_after_secs.unwrap_or(60)),
+                (ErrorKind::NotFound, _) => {
+                    page(&state, StatusCode::NOT_FOUND, locale, "page-unknown-title", &text(locale, "page-unknown-body"))
+                }
+                (ErrorKind::Invalid, _) => {
+                    page(&state, StatusCode::BAD_REQUEST, locale, "decision-invalid-title", &text(locale, "decision-invalid-body"))
+                }
                 _ => page(
                     &state,
                     StatusCode::from_u16(public.kind.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
-                    "Something went wrong",
-                    "Your decision was not saved. Please try again.",
+                    locale,
+                    "page-error-title",
+                    &text(locale, "decision-failed-body"),
                 ),
             }
         }
     }
+}
+
+/// A language code from a form field: letters, digits and hyphens, at most 16.
+fn language_code(v: &str) -> String {
+    v.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').take(16).collect()
 }

@@ -7,6 +7,7 @@
 pub mod consent_page;
 
 use crate::error::AppError;
+use crate::i18n::Texts;
 use crate::NotFound;
 use consent_page::ConsentData;
 use leptos::prelude::*;
@@ -18,17 +19,27 @@ pub enum PublicPage {
     /// `/{subdomain}/{display_id}/{link_id}`.
     Consent {
         path: String,
+        /// The page's words, in the reader's language.
+        texts: Texts,
         data: Result<Box<ConsentData>, AppError>,
     },
     NotFound,
 }
 
 impl PublicPage {
+    /// The language and direction of the document.
+    pub fn lang_dir(&self) -> (String, String) {
+        match self {
+            PublicPage::Consent { texts, .. } => (texts.lang.clone(), texts.dir.clone()),
+            PublicPage::NotFound => ("en".into(), "ltr".into()),
+        }
+    }
+
     /// The document's title.
     pub fn title(&self) -> String {
         match self {
-            PublicPage::Consent { data: Ok(d), .. } => d.title(),
-            PublicPage::Consent { data: Err(_), .. } => "Assent".into(),
+            PublicPage::Consent { data: Ok(d), texts, .. } => d.title(texts),
+            PublicPage::Consent { data: Err(_), texts, .. } => texts.get("page-error-title"),
             PublicPage::NotFound => "Page not found".into(),
         }
     }
@@ -39,9 +50,9 @@ pub fn PublicApp() -> impl IntoView {
     // Computed on the server from the request's context, read back in the browser.
     let page = SharedValue::new(|| use_context::<PublicPage>().unwrap_or(PublicPage::NotFound)).into_inner();
     match page {
-        PublicPage::Consent { path, data } => {
+        PublicPage::Consent { path, texts, data } => {
             let data = data.map(|d| *d);
-            view! { <consent_page::ConsentPage path data/> }.into_any()
+            view! { <consent_page::ConsentPage path texts data/> }.into_any()
         }
         PublicPage::NotFound => view! { <NotFound/> }.into_any(),
     }

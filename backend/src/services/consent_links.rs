@@ -5,6 +5,7 @@ use super::outbox::{Job, Outbox, Outcome, MAX_ATTEMPTS};
 use super::Context;
 use crate::auth::{Actor, Caller, Permission};
 use crate::email::{ConsentLinkEmail, SendError};
+use crate::i18n::{self, Locale, Overrides};
 use crate::ledger::{Action, Decision, Identifier, LedgerEntry, PurposeDecision, SubjectKind};
 use crate::links::{
     consent_action_word, link_url, EmailDelivery, ExpiryHours, LinkChoice, LinkEvidence, DAY_MS, DECISIONS_PER_LINK_PER_HOUR,
@@ -482,20 +483,27 @@ async fn check_link_limit(tx: &mut Tx, org_id: &str, column: &'static str, value
 /// The outbox's `ConsentLinkEmail` job: sends a request's branded email.
 pub(crate) async fn send_link_email(ctx: &Context, org_id: &str, request_id: &str) -> std::result::Result<(), SendError> {
     let unreadable = |e: Error| SendError { reason: format!("could not read the request: {e}"), permanent: !e.is_internal() };
-    let (org, request, cp) = async {
+    let (org, request, cp, locale, overrides) = async {
         let mut c = ctx.store.conn().await?;
         let org = tenancy::org(&mut c, org_id).await?;
         let request = store::request(&mut c, org_id, request_id).await?;
         let cp = catalog::collection_point(&mut c, org_id, &request.collection_point_id).await?;
-        Ok::<_, Error>((org, request, cp))
+        let locale = email_locale(&cp);
+        let overrides = Overrides::new(tenancy::message_overrides(&mut c, org_id, locale.code()).await?.into_iter().collect());
+        Ok::<_, Error>((org, request, cp, locale, overrides))
     }
     .await
     .map_err(unreadable)?;
     let Some(to) = &request.email else { return Ok(()) };
-    let link = link_url(&ctx.settings.public_url, &org.subdomain, &cp.display_id, &request.link_id);
+    let mut link = link_url(&ctx.settings.public_url, &org.subdomain, &cp.display_id, &request.link_id);
+    if locale.code() != i18n::SOURCE_LANGUAGE {
+        link = format!("{link}?lang={}", locale.code());
+    }
     let expires_at = human_utc(request.expires_at);
     let mail = ConsentLinkEmail {
         to,
+        locale,
+        overrides: &overrides,
         org_name: &org.brand_name,
         brand_color: &org.brand_color,
         logo_url: org.logo_url.as_deref(),
@@ -504,6 +512,16 @@ pub(crate) async fn send_link_email(ctx: &Context, org_id: &str, request_id: &st
         expires_at: &expires_at,
     };
     ctx.mailer.send_consent_link(&mail).await
+}
+
+/// The language of a link's email: the notice's, English when the notice has it, else the
+/// first of the notice's languages that Assent speaks, so the email and the page it opens agree.
+fn email_locale(cp: &CollectionPointRow) -> &'static Locale {
+    let catalogue = i18n::catalogue();
+    if cp.notices.contains_key(i18n::SOURCE_LANGUAGE) {
+        return catalogue.source();
+    }
+    cp.notices.keys().find_map(|code| catalogue.locale(code)).unwrap_or_else(|| catalogue.source())
 }
 
 /// Shows an attempt's outcome on the request, in the attempt's transaction.

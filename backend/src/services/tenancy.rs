@@ -2,9 +2,11 @@
 //! credential into a caller.
 
 use super::Context;
+use std::collections::BTreeMap;
 use crate::auth::{Caller, Credential, Identity, Permission};
 use crate::crypto::{dummy_password_hash, hash_password, random_token, token_hash, verify_password};
 use crate::store::tenancy::{self as store, ApiKeyRow, OrgRow, UserRow};
+use crate::i18n::{self, Locale, Overrides};
 use crate::store::{new_id, Page, Paged};
 use crate::types::{BrandColor, Email, HttpUrl, Name, NewPassword, OrgSlug, Role, Scopes, Subdomain};
 use crate::{Error, Result};
@@ -265,6 +267,45 @@ impl Tenancy {
         Ok(org)
     }
 
+    // ---- the organisation's wording of Assent's messages ----
+
+    /// Per language, how many messages the organisation words itself.
+    pub async fn wording_counts(&self, caller: &Caller) -> Result<Vec<(String, i64)>> {
+        caller.require(Permission::Read)?;
+        let mut c = self.ctx.store.conn().await?;
+        store::message_override_counts(&mut c, caller.org_id()).await
+    }
+
+    /// The organisation's own wording in `lang`.
+    pub async fn wording(&self, caller: &Caller, lang: &str) -> Result<Overrides> {
+        caller.require(Permission::Read)?;
+        let locale = known_language(lang)?;
+        self.overrides_for(caller.org_id(), locale).await
+    }
+
+    /// Replaces the organisation's wording in `lang` (an empty map goes back to Assent's own),
+    /// each text checked before anything is stored.
+    pub async fn set_wording(&self, caller: &Caller, lang: &str, texts: &BTreeMap<String, String>) -> Result<Overrides> {
+        caller.require(Permission::Manage)?;
+        let locale = known_language(lang)?;
+        let catalogue = i18n::catalogue();
+        for (key, text) in texts {
+            catalogue.check_override(locale, key, text)?;
+        }
+        let texts: Vec<(String, String)> = texts.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let mut tx = self.ctx.store.begin().await?;
+        let now = tx.now();
+        store::replace_message_overrides(&mut tx, caller.org_id(), locale.code(), &texts, now).await?;
+        tx.commit().await?;
+        Ok(Overrides::new(texts.into_iter().collect()))
+    }
+
+    /// The wording a public page or an email of organisation `org_id` uses in `locale`.
+    pub async fn overrides_for(&self, org_id: &str, locale: &Locale) -> Result<Overrides> {
+        let mut c = self.ctx.store.conn().await?;
+        Ok(Overrides::new(store::message_overrides(&mut c, org_id, locale.code()).await?.into_iter().collect()))
+    }
+
     pub async fn create_api_key(&self, caller: &Caller, name: &Name, scopes: &Scopes) -> Result<IssuedApiKey> {
         caller.require(Permission::Manage)?;
         self.issue_api_key(caller.org_id(), name, scopes).await
@@ -290,4 +331,8 @@ impl Tenancy {
         tx.commit().await?;
         Ok(row)
     }
+}
+
+fn known_language(code: &str) -> Result<&'static Locale> {
+    i18n::catalogue().locale(code).ok_or(Error::NotFound("language"))
 }

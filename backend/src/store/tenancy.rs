@@ -266,3 +266,40 @@ pub async fn touch_api_key(c: &mut AnyConnection, id: &str, now: i64) -> Result<
     sqlx::query("UPDATE api_keys SET last_used_at = $1 WHERE id = $2").bind(now).bind(id).execute(&mut *c).await?;
     Ok(())
 }
+
+/// The organisation's own wording in `lang`: message id → Fluent pattern.
+pub async fn message_overrides(c: &mut AnyConnection, org_id: &str, lang: &str) -> Result<Vec<(String, String)>> {
+    Ok(sqlx::query_as::<_, (String, String)>(
+        "SELECT message_id, text FROM org_message_overrides WHERE org_id = $1 AND lang = $2 ORDER BY message_id",
+    )
+    .bind(org_id)
+    .bind(lang)
+    .fetch_all(&mut *c)
+    .await?)
+}
+
+/// How many messages the organisation words itself, per language.
+pub async fn message_override_counts(c: &mut AnyConnection, org_id: &str) -> Result<Vec<(String, i64)>> {
+    Ok(sqlx::query_as::<_, (String, i64)>(
+        "SELECT lang, COUNT(*) FROM org_message_overrides WHERE org_id = $1 GROUP BY lang ORDER BY lang",
+    )
+    .bind(org_id)
+    .fetch_all(&mut *c)
+    .await?)
+}
+
+/// Replaces every override of `lang` with `texts`.
+pub async fn replace_message_overrides(c: &mut AnyConnection, org_id: &str, lang: &str, texts: &[(String, String)], now: i64) -> Result<()> {
+    sqlx::query("DELETE FROM org_message_overrides WHERE org_id = $1 AND lang = $2").bind(org_id).bind(lang).execute(&mut *c).await?;
+    for (message_id, text) in texts {
+        sqlx::query("INSERT INTO org_message_overrides (org_id, lang, message_id, text, updated_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(org_id)
+            .bind(lang)
+            .bind(message_id)
+            .bind(text)
+            .bind(now)
+            .execute(&mut *c)
+            .await?;
+    }
+    Ok(())
+}

@@ -140,6 +140,62 @@ pub struct OrgPatch {
     pub brand_color: Option<String>,
 }
 
+// ---- translations: Assent's messages in each language, with the organisation's own wording ----
+
+/// A language Assent speaks on the hosted page and in its emails.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct TranslationLanguageDto {
+    /// As `?lang=` spells it (`ta`).
+    pub code: String,
+    /// Its own name (`தமிழ்`).
+    pub name: String,
+    /// `ltr` or `rtl`.
+    pub dir: String,
+    /// How many messages the organisation words itself in this language.
+    pub overrides: i64,
+    /// Messages this language lacks, shown in English.
+    pub fallbacks: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct TranslationLanguages {
+    pub languages: Vec<TranslationLanguageDto>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct TranslationMessageDto {
+    /// The message id (`page-approve`).
+    pub id: String,
+    /// The values Assent fills in (`org`, `date`); a text may use these and no others.
+    pub variables: Vec<String>,
+    /// Assent's text in this language, as Project Fluent source.
+    pub text: String,
+    /// The organisation's own text, which replaces it.
+    #[serde(rename = "override", skip_serializing_if = "Option::is_none", default)]
+    pub override_text: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct TranslationDto {
+    pub code: String,
+    pub name: String,
+    pub dir: String,
+    pub messages: Vec<TranslationMessageDto>,
+}
+
+/// The organisation's wording in one language: message id → Fluent text. It replaces every
+/// override of that language; an empty map goes back to Assent's own words.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PutTranslation {
+    pub overrides: BTreeMap<String, String>,
+}
+
 // ---- assets ----
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

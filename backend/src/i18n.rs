@@ -255,6 +255,17 @@ impl Catalogue {
         Some(out)
     }
 
+    /// Message `key` as `locale`'s file writes it (its Fluent source, selectors and all): what
+    /// an organisation starts from when it words the message itself.
+    pub fn source_text(&self, locale: &Locale, key: &str) -> Option<String> {
+        let source = SOURCES.iter().find(|(code, _)| *code == locale.code).map(|(_, s)| *s)?;
+        let mut lines = source.lines().skip_while(|l| l.split('=').next().map(str::trim) != Some(key) || l.starts_with(' '));
+        let first = lines.next()?.split_once('=')?.1.trim().to_string();
+        let rest: Vec<&str> = lines.take_while(|l| l.starts_with(' ')).map(|l| l.strip_prefix("    ").unwrap_or(l.trim_start())).collect();
+        let text = std::iter::once(first.as_str()).chain(rest).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n");
+        Some(text)
+    }
+
     /// Whether `text` may replace message `key` in `locale` for an organisation: the key is
     /// one of the catalogue's, the text parses as a Fluent pattern, and it uses only the
     /// variables the source message offers.
@@ -470,6 +481,24 @@ mod tests {
         assert_eq!(c.missing(hi), vec!["b"]);
         assert_eq!(c.format(hi, &no_overrides(), "b", &[]), "Bye");
         assert_eq!(c.format(hi, &no_overrides(), "nope", &[]), "nope");
+    }
+
+    #[test]
+    fn a_message_s_source_is_what_its_file_says() {
+        let c = catalogue();
+        let en = c.locale("en").unwrap();
+        assert_eq!(c.source_text(en, "page-approve").as_deref(), Some("Approve"));
+        let plural = c.source_text(en, "decision-too-many-body").unwrap();
+        assert!(plural.starts_with("{ $minutes ->\n    [one] "), "{plural}");
+        assert!(plural.ends_with("\n}"), "{plural}");
+        c.check_override(en, "decision-too-many-body", &plural).unwrap();
+        for l in c.languages() {
+            for key in c.keys() {
+                let text = c.source_text(l, key).unwrap_or_else(|| panic!("{}: {key}", l.code()));
+                c.check_override(l, key, &text).unwrap_or_else(|e| panic!("{}: {key}: {e}", l.code()));
+            }
+        }
+        assert_eq!(c.source_text(en, "nope"), None);
     }
 
     #[test]

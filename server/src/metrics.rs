@@ -1,71 +1,64 @@
-//! Prometheus metrics: requests by route and status, a latency histogram, the database pool
-//! and the ledger. Rendered as text at `/metrics`.
+//! Prometheus metrics at `/metrics`, through the `metrics` facade and its Prometheus
+//! exporter: counters and histograms are atomics in the exporter's registry, so recording one
+//! takes no lock shared by every request. Anything in Assent (the backend's ledger and outbox
+//! too) records with the facade's macros; this module installs the recorder once per process
+//! and renders it, followed by the gauges read from the database at scrape time (the pool,
+//! the queues, the ledger), which belong to this server's store rather than to the process.
+//!
+//! Series: `assent_http_requests_total{method,route,status}`,
+//! `assent_http_request_duration_seconds{route}` (histogram), `assent_db_pool_connections{state}`,
+//! `assent_queue_depth{queue}`, `assent_ledger_entries`, `assent_ledger_appends_total`,
+//! `assent_outbox_attempts_total{kind,result}`.
 
 use crate::state::AppState;
 use axum::extract::{MatchedPath, Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use std::collections::BTreeMap;
+use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 use std::fmt::Write;
-use std::sync::Mutex;
-use std::time::Instant;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
 
 const BUCKETS: [f64; 12] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0];
 
-#[derive(Default)]
-struct Histogram {
-    counts: [u64; BUCKETS.len()],
-    count: u64,
-    sum: f64,
+static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
+
+/// The process's recorder, installed on first use. Histogram samples wait in lock-free
+/// buckets until drained; a thread drains them every few seconds so that a server nobody
+/// scrapes does not keep every sample.
+pub fn recorder() -> &'static PrometheusHandle {
+    HANDLE.get_or_init(|| {
+        let recorder = PrometheusBuilder::new()
+            .set_buckets_for_metric(Matcher::Full("assent_http_request_duration_seconds".into()), &BUCKETS)
+            .expect("buckets are not empty")
+            .build_recorder();
+        let handle = recorder.handle();
+        if metrics::set_global_recorder(recorder).is_err() {
+            tracing::warn!("a metrics recorder was already installed; /metrics shows only the database gauges");
+        }
+        describe();
+        let upkeep = handle.clone();
+        std::thread::Builder::new()
+            .name("metrics-upkeep".into())
+            .spawn(move || loop {
+                std::thread::sleep(Duration::from_secs(5));
+                upkeep.run_upkeep();
+            })
+            .expect("a thread for metrics upkeep");
+        handle
+    })
 }
 
-#[derive(Default)]
-pub struct Metrics {
-    requests: Mutex<BTreeMap<(String, String, u16), u64>>,
-    latency: Mutex<BTreeMap<String, Histogram>>,
-}
-
-impl Metrics {
-    pub fn observe(&self, method: &str, route: &str, status: u16, seconds: f64) {
-        *self.requests.lock().expect("metrics lock").entry((method.to_string(), route.to_string(), status)).or_default() += 1;
-        let mut latency = self.latency.lock().expect("metrics lock");
-        let h = latency.entry(route.to_string()).or_default();
-        for (i, bound) in BUCKETS.iter().enumerate() {
-            if seconds <= *bound {
-                h.counts[i] += 1;
-            }
-        }
-        h.count += 1;
-        h.sum += seconds;
-    }
-
-    pub fn render(&self, out: &mut String) {
-        out.push_str("# HELP assent_http_requests_total HTTP requests by method, route and status.\n");
-        out.push_str("# TYPE assent_http_requests_total counter\n");
-        for ((method, route, status), n) in self.requests.lock().expect("metrics lock").iter() {
-            let _ = writeln!(out, "assent_http_requests_total{{method=\"{method}\",route=\"{}\",status=\"{status}\"}} {n}", escape(route));
-        }
-        out.push_str("# HELP assent_http_request_duration_seconds Request latency by route.\n");
-        out.push_str("# TYPE assent_http_request_duration_seconds histogram\n");
-        for (route, h) in self.latency.lock().expect("metrics lock").iter() {
-            let route = escape(route);
-            for (i, bound) in BUCKETS.iter().enumerate() {
-                let _ = writeln!(out, "assent_http_request_duration_seconds_bucket{{route=\"{route}\",le=\"{bound}\"}} {}", h.counts[i]);
-            }
-            let _ = writeln!(out, "assent_http_request_duration_seconds_bucket{{route=\"{route}\",le=\"+Inf\"}} {}", h.count);
-            let _ = writeln!(out, "assent_http_request_duration_seconds_sum{{route=\"{route}\"}} {}", h.sum);
-            let _ = writeln!(out, "assent_http_request_duration_seconds_count{{route=\"{route}\"}} {}", h.count);
-        }
-    }
-}
-
-fn escape(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('"', "\\\"")
+fn describe() {
+    metrics::describe_counter!("assent_http_requests_total", "HTTP requests by method, route and status.");
+    metrics::describe_histogram!("assent_http_request_duration_seconds", metrics::Unit::Seconds, "Request latency by route.");
+    metrics::describe_counter!("assent_ledger_appends_total", "Entries appended to the consent ledger (counted as written, before their transaction commits).");
+    metrics::describe_counter!("assent_outbox_attempts_total", "Attempts at background jobs (emails, webhook deliveries), by kind and result: done, retrying, gave_up.");
 }
 
 /// Records every request under its route template (never the raw path, whose ids would make
 /// an unbounded number of series).
-pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> Response {
+pub async fn track(req: Request, next: Next) -> Response {
     let route = req.extensions().get::<MatchedPath>().map(|p| p.as_str().to_string()).unwrap_or_else(|| {
         if req.uri().path().starts_with("/pkg/") {
             "/pkg/*".into()
@@ -73,16 +66,17 @@ pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> R
             "unmatched".into()
         }
     });
-    let method = req.method().to_string();
+    let method = req.method().as_str().to_string();
     let start = Instant::now();
     let res = next.run(req).await;
-    state.metrics.observe(&method, &route, res.status().as_u16(), start.elapsed().as_secs_f64());
+    let status = res.status().as_u16().to_string();
+    metrics::histogram!("assent_http_request_duration_seconds", "route" => route.clone()).record(start.elapsed().as_secs_f64());
+    metrics::counter!("assent_http_requests_total", "method" => method, "route" => route, "status" => status).increment(1);
     res
 }
 
 pub async fn metrics_handler(State(state): State<AppState>) -> Response {
-    let mut out = String::new();
-    state.metrics.render(&mut out);
+    let mut out = recorder().render();
     let (size, idle) = state.services.store().pool_stats();
     out.push_str("# HELP assent_db_pool_connections Database pool connections by state.\n# TYPE assent_db_pool_connections gauge\n");
     let _ = writeln!(out, "assent_db_pool_connections{{state=\"idle\"}} {idle}");
@@ -98,23 +92,4 @@ pub async fn metrics_handler(State(state): State<AppState>) -> Response {
         let _ = writeln!(out, "assent_ledger_entries {entries}");
     }
     ([(axum::http::header::CONTENT_TYPE, "text/plain; version=0.0.4")], out).into_response()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn renders_counters_and_cumulative_buckets() {
-        let m = Metrics::default();
-        m.observe("GET", "/healthz", 200, 0.002);
-        m.observe("GET", "/healthz", 200, 0.2);
-        let mut out = String::new();
-        m.render(&mut out);
-        assert!(out.contains("assent_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 2"));
-        assert!(out.contains("le=\"0.001\"} 0"));
-        assert!(out.contains("le=\"0.0025\"} 1"));
-        assert!(out.contains("le=\"0.25\"} 2"));
-        assert!(out.contains("assent_http_request_duration_seconds_count{route=\"/healthz\"} 2"));
-    }
 }

@@ -70,6 +70,8 @@ pub fn build_router(state: AppState) -> Router {
         provide_context(services.clone());
         crate::security::provide_nonce();
     };
+    // Installed before the first request, so that nothing recorded before a scrape is lost.
+    metrics::recorder();
     let (api, doc) = api(&state);
     let doc = Arc::new(management::openapi::to_json(&doc));
 
@@ -96,7 +98,7 @@ pub fn build_router(state: AppState) -> Router {
         .route("/{subdomain}/{display_id}/{link_id}/decision", post(hosted_page::submit))
         .merge(dashboard)
         .fallback(not_found)
-        .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::track))
+        .layer(axum::middleware::from_fn(metrics::track))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(|req: &Request<_>| {

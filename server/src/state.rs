@@ -2,7 +2,6 @@
 
 use crate::banner::BannerAssets;
 use crate::configuration::ServerConfig;
-use crate::metrics::Metrics;
 use crate::ratelimit::{FailedAttempts, Throttle};
 use crate::static_files::SiteAssets;
 use axum::extract::FromRef;
@@ -22,7 +21,6 @@ pub struct AppState {
     /// The public pages' bundle (`public.js` / `.wasm`): no dashboard inside.
     pub public_leptos: LeptosOptions,
     pub assets: Arc<SiteAssets>,
-    pub metrics: Arc<Metrics>,
     /// Failed sign-ins.
     pub login_limiter: Arc<FailedAttempts>,
     /// Decisions on hosted pages, per client address.
@@ -62,7 +60,6 @@ impl AppState {
             leptos,
             public_leptos,
             assets,
-            metrics: Arc::new(Metrics::default()),
             // Per email and per client address: 10 attempts in 5 minutes.
             login_limiter: Arc::new(FailedAttempts::new(10, Duration::from_secs(300))),
             decision_limiter: Arc::new(Throttle::new(config.decisions_per_address_per_minute, Duration::from_secs(60))),

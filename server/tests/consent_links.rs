@@ -549,6 +549,26 @@ async fn abuse_limits_answer_429(backend: Backend) {
     let retry: u64 = res.headers()["retry-after"].to_str().unwrap().parse().unwrap();
     assert!(retry > 80_000 && retry <= 86_400, "{retry}");
     f.link("+919876543299").await;
+
+    // Limits that protect a person count in the database: requests alternating between two
+    // servers on one database meet the same limit as on one.
+    let other = f.app.node(|c| c.link_limits.per_phone_per_day = 2).await;
+    let create_on = |base: &str| {
+        f.app
+            .http
+            .post(format!("{base}/api/consent/consent-links"))
+            .header("X-API-Key", &f.t.consent_key)
+            .header("X-Org-Id", &f.t.slug)
+            .json(&json!({"collection_point_id": "CP010", "asset_id": f.asset_id, "phone": "+919811111111"}))
+            .send()
+    };
+    let statuses = [
+        create_on(&f.app.base).await.unwrap().status(),
+        create_on(&other.base).await.unwrap().status(),
+        create_on(&f.app.base).await.unwrap().status(),
+        create_on(&other.base).await.unwrap().status(),
+    ];
+    assert_eq!(statuses, [StatusCode::OK, StatusCode::OK, StatusCode::TOO_MANY_REQUESTS, StatusCode::TOO_MANY_REQUESTS]);
     // Per-key request rate: 8 a minute in this configuration.
     let mut last = StatusCode::OK;
     for _ in 0..6 {

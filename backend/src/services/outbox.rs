@@ -241,6 +241,12 @@ impl Outbox {
         if let Outcome::Retrying(reason) | Outcome::GaveUp(reason) = &outcome {
             tracing::warn!(job = %row.id, kind = %row.kind, attempt = attempts, %reason, "job attempt failed");
         }
+        let result = match &outcome {
+            Outcome::Done => "done",
+            Outcome::Retrying(_) => "retrying",
+            Outcome::GaveUp(_) => "gave_up",
+        };
+        metrics::counter!("assent_outbox_attempts_total", "kind" => row.kind.clone(), "result" => result).increment(1);
         let mut tx = self.ctx.store.begin().await?;
         let now = tx.now();
         let retry_at = now + job.retry_delay_ms(attempts).max(failure.as_ref().and_then(|f| f.not_before_ms).unwrap_or(0));

@@ -267,17 +267,17 @@ impl Tenancy {
         Ok(org)
     }
 
-    // ---- the organisation's wording of Assent's messages ----
+    // ---- the organisation's own wording of Assent's messages, per language ----
 
     /// Per language, how many messages the organisation words itself.
-    pub async fn wording_counts(&self, caller: &Caller) -> Result<Vec<(String, i64)>> {
+    pub async fn override_counts(&self, caller: &Caller) -> Result<Vec<(String, i64)>> {
         caller.require(Permission::Read)?;
         let mut c = self.ctx.store.conn().await?;
         store::message_override_counts(&mut c, caller.org_id()).await
     }
 
     /// The organisation's own wording in `lang`.
-    pub async fn wording(&self, caller: &Caller, lang: &str) -> Result<Overrides> {
+    pub async fn overrides(&self, caller: &Caller, lang: &str) -> Result<Overrides> {
         caller.require(Permission::Read)?;
         let locale = known_language(lang)?;
         self.overrides_for(caller.org_id(), locale).await
@@ -285,7 +285,7 @@ impl Tenancy {
 
     /// Replaces the organisation's wording in `lang` (an empty map goes back to Assent's own),
     /// each text checked before anything is stored.
-    pub async fn set_wording(&self, caller: &Caller, lang: &str, texts: &BTreeMap<String, String>) -> Result<Overrides> {
+    pub async fn set_overrides(&self, caller: &Caller, lang: &str, texts: &BTreeMap<String, String>) -> Result<Overrides> {
         caller.require(Permission::Manage)?;
         let locale = known_language(lang)?;
         let catalogue = i18n::catalogue();

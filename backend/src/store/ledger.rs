@@ -19,6 +19,7 @@ pub(crate) const ENTRY_COLUMNS: &str = "seq, id, org_id, principal_id, subject_k
 /// databases (a row lock on PostgreSQL, the write lock on SQLite).
 pub async fn append(tx: &mut Tx, decision: &Decision) -> Result<LedgerEntry> {
     decision.validate()?;
+    metrics::counter!("assent_ledger_appends_total").increment(1);
     let now = tx.now();
     let (seq, prev_hash): (i64, String) =
         sqlx::query_as("UPDATE ledger_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash").fetch_one(&mut **tx).await?;

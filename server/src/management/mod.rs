@@ -11,6 +11,7 @@ pub mod integrations;
 pub mod ledger;
 pub mod openapi;
 pub mod session;
+pub mod translations;
 pub mod webhooks;
 
 use crate::error::RequestError;
@@ -171,6 +172,8 @@ pub fn routes(state: &AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(webhooks::deliveries))
         .routes(routes!(webhooks::delivery))
         .routes(routes!(webhooks::redeliver))
+        .routes(routes!(translations::list))
+        .routes(routes!(translations::get_one, translations::put))
         .route_layer(axum::middleware::from_fn_with_state(state.clone(), pipeline::authenticate::<Management>))
 }
 

@@ -106,6 +106,10 @@ mod imp {
         send(Request::patch(path), body).await
     }
 
+    pub async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ClientError> {
+        send(Request::put(path), body).await
+    }
+
     /// Any request, answered as it came (the API explorer): the session's credentials unless
     /// `headers` carries its own.
     pub async fn raw(method: &str, path: &str, headers: &[(String, String)], body: Option<String>) -> Result<RawResponse, ClientError> {
@@ -164,6 +168,9 @@ mod imp {
         Err(server_side())
     }
     pub async fn patch<B: Serialize, T: DeserializeOwned>(_path: &str, _body: &B) -> Result<T, ClientError> {
+        Err(server_side())
+    }
+    pub async fn put<B: Serialize, T: DeserializeOwned>(_path: &str, _body: &B) -> Result<T, ClientError> {
         Err(server_side())
     }
     pub async fn raw(_method: &str, _path: &str, _headers: &[(String, String)], _body: Option<String>) -> Result<RawResponse, ClientError> {

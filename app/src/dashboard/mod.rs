@@ -15,6 +15,7 @@ mod collection_points;
 mod consent_links;
 mod integrations;
 mod universal_consents;
+mod translations;
 mod webhooks;
 
 pub use api_explorer::ApiExplorerPage;
@@ -25,6 +26,7 @@ pub use collection_points::CollectionPointsPage;
 pub use consent_links::ConsentLinksPage;
 pub use integrations::IntegrationsPage;
 pub use universal_consents::UniversalConsentsPage;
+pub use translations::TranslationsPage;
 pub use webhooks::WebhooksPage;
 
 use crate::dto::{ApiKeyPage, AssetPage, CollectionPointPage, LedgerVerificationDto, LoginRequest, MeDto, SessionDto, SetupRequest};
@@ -61,6 +63,7 @@ pub fn AdminApp() -> impl IntoView {
                     <Route path=path!("integrations") view=IntegrationsPage/>
                     <Route path=path!("universal-consents") view=UniversalConsentsPage/>
                     <Route path=path!("webhooks") view=WebhooksPage/>
+                    <Route path=path!("translations") view=TranslationsPage/>
                     <Route path=path!("api-explorer") view=ApiExplorerPage/>
                 </ParentRoute>
             </Routes>
@@ -218,6 +221,7 @@ pub fn AdminLayout() -> impl IntoView {
                     <A href="/admin/universal-consents">"Universal consents"</A>
                     <A href="/admin/integrations">"Integrations"</A>
                     <A href="/admin/webhooks">"Webhooks"</A>
+                    <A href="/admin/translations">"Translations"</A>
                     <A href="/admin/api-explorer">"API explorer"</A>
                     <A href="/admin/api-keys">"API keys"</A>
                     <A href="/admin/audit">"Audit"</A>

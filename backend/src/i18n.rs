@@ -276,24 +276,17 @@ impl Catalogue {
         if text.trim().is_empty() {
             return Err(Error::invalid("text", format!("{key}: the text is empty")));
         }
+        if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+            return Err(Error::invalid("text", format!("{key}: control characters are not allowed")));
+        }
         let resource = FluentResource::try_new(override_source(key, text))
             .map_err(|(_, errors)| Error::invalid("text", format!("{key}: not a Fluent pattern: {}", describe(&errors))))?;
         let mut used = BTreeSet::new();
-        let mut messages = 0;
-        for entry in resource.entries() {
-            match entry {
-                ast::Entry::Message(m) if m.id.name == key => {
-                    messages += 1;
-                    if let Some(value) = &m.value {
-                        pattern_variables(value, &mut used);
-                    }
-                }
-                ast::Entry::Comment(_) | ast::Entry::GroupComment(_) | ast::Entry::ResourceComment(_) => {}
-                _ => messages += 2,
-            }
-        }
-        if messages != 1 {
-            return Err(Error::invalid("text", format!("{key}: the text must be one message's value")));
+        if let Some(value) = resource.entries().find_map(|e| match e {
+            ast::Entry::Message(m) if m.id.name == key => m.value.as_ref(),
+            _ => None,
+        }) {
+            pattern_variables(value, &mut used);
         }
         if let Some(extra) = used.difference(&offered).next() {
             let offered: Vec<String> = offered.iter().map(|v| format!("${v}")).collect();
@@ -302,8 +295,14 @@ impl Catalogue {
                 format!("{key}: ${extra} is not available here (available: {})", if offered.is_empty() { "none".into() } else { offered.join(", ") }),
             ));
         }
-        if format_override(locale, key, text, &FluentArgs::new()).is_none() {
-            return Err(Error::invalid("text", format!("{key}: the text does not format")));
+        // It must also format cleanly: no reference to another message, no unknown function.
+        let values: Vec<(&str, Arg)> = offered.iter().map(|v| (v.as_str(), Arg::Number(1))).collect();
+        let bundle = bundle_for(&locale.id, Arc::new(resource)).map_err(|e| Error::invalid("text", format!("{key}: {e}")))?;
+        let pattern = bundle.get_message(key).and_then(|m| m.value()).ok_or_else(|| Error::invalid("text", format!("{key}: no value")))?;
+        let mut errors = vec![];
+        bundle.format_pattern(pattern, Some(&fluent_args(&values)), &mut errors);
+        if let Some(e) = errors.first() {
+            return Err(Error::invalid("text", format!("{key}: the text does not format: {e}")));
         }
         Ok(())
     }
@@ -518,6 +517,9 @@ mod tests {
         assert!(err("page-approve", "{ $org } says yes").contains("$org is not available"));
         assert!(err("page-approve", "{ oops").contains("not a Fluent pattern"));
         assert!(err("page-approve", "  ").contains("empty"));
+        assert!(err("page-approve", "a\u{0}b").contains("control characters"));
+        assert!(err("page-approve", "{ page-decline }").contains("does not format"), "no reference to another message");
+        assert!(err("page-approve", "{ NOPE($x) }").contains("$x is not available"));
         // Every line is the value's: a line that looks like another message is text.
         c.check_override(en, "page-approve", "ok\nother = text").unwrap();
     }

@@ -66,8 +66,8 @@ test("an admin words a Hindi message and the Hindi page shows it", async () => {
   const errors = watchErrors(page);
   await signIn(page, server.url);
   await page.getByRole("link", { name: "Translations" }).click();
-  await page.getByLabel("Language").selectOption("hi");
-  const approve = page.getByLabel("page-approve");
+  await page.getByLabel("Language", { exact: true }).selectOption("hi");
+  const approve = page.getByLabel("page-approve", { exact: true });
   await approve.waitFor();
   // Assent's own Hindi is shown beside the field.
   await page.getByRole("row").filter({ hasText: "page-approve" }).getByText("स्वीकार करें").waitFor();
@@ -76,7 +76,7 @@ test("an admin words a Hindi message and the Hindi page shows it", async () => {
   await page.getByRole("status").filter({ hasText: "Saved" }).waitFor();
 
   // A value the message does not offer is refused, naming the message; nothing changes.
-  await page.getByLabel("page-decline").fill("{ $org } नहीं");
+  await page.getByLabel("page-decline", { exact: true }).fill("{ $org } नहीं");
   await page.getByRole("button", { name: "Save your wording" }).click();
   await page.getByRole("alert").filter({ hasText: "page-decline" }).waitFor();
   const stored = await api("GET", "/api/v1/translations/hi");

@@ -33,6 +33,23 @@ export function sql(dataDir, statement, params = []) {
   ].join("\n"), path.join(dataDir, "assent.db"), statement, JSON.stringify(params)]);
 }
 
+/**
+ * A caller of `server`'s JSON APIs with an API key of organisation `acme`: `(method, path, body)`
+ * resolves to the answer's JSON and fails the test on any status but 2xx.
+ */
+export function apiCaller(server, key) {
+  return async (method, path, body) => {
+    const res = await fetch(server.url + path, {
+      method,
+      headers: { "X-API-Key": key, "X-Org-Id": "acme", "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await res.json();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+}
+
 /** Starts `assent serve` on a free port; resolves once it prints its address. */
 export function startAssent(dataDir, extraArgs = []) {
   return new Promise((resolve, reject) => {

@@ -4,21 +4,12 @@
 // refused with the message's id.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { cli, freshDataDir, hydrated, launchBrowser, signIn, startAssent, watchErrors } from "./harness.js";
+import { apiCaller, cli, freshDataDir, hydrated, launchBrowser, signIn, startAssent, watchErrors } from "./harness.js";
 
 let server, browser, key, assetId;
 const dataDir = freshDataDir();
 
-async function api(method, path, body) {
-  const res = await fetch(server.url + path, {
-    method,
-    headers: { "X-API-Key": key, "X-Org-Id": "acme", "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json();
-  assert.ok(res.ok, `${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
+const api = (method, path, body) => apiCaller(server, key)(method, path, body);
 
 const newLink = (phone) => api("POST", "/api/consent/consent-links", { collection_point_id: "CP001", asset_id: assetId, phone });
 

@@ -1,9 +1,9 @@
 //! Email through a real SMTP server (lettre), and the messages Assent sends. `ASSENT_SMTP_URL` is `smtp://host:port` for a
 //! plain server (STARTTLS with `?tls=required`) or `smtps://user:pass@host` for implicit TLS.
 
+use crate::i18n::{catalogue, Arg, Locale, Overrides};
 use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-use crate::i18n::{catalogue, Arg, Locale, Overrides};
 use std::time::Duration;
 
 #[derive(Clone)]
@@ -101,12 +101,7 @@ impl ConsentLinkEmail<'_> {
 }
 
 fn plain_text(m: &ConsentLinkEmail<'_>) -> String {
-    format!(
-        "{intro}\n\n{link}\n\n{expiry}\n",
-        intro = m.text("email-link-intro"),
-        link = m.link,
-        expiry = m.text("email-link-expiry"),
-    )
+    format!("{intro}\n\n{link}\n\n{expiry}\n", intro = m.text("email-link-intro"), link = m.link, expiry = m.text("email-link-expiry"),)
 }
 
 fn escape(s: &str) -> String {

@@ -28,7 +28,8 @@ pub struct Locale {
     code: &'static str,
     id: LanguageIdentifier,
     name: String,
-    /// The parsed file, kept for its syntax tree (which variables a message uses).
+    /// The file as written, and parsed (for its syntax tree: which variables a message uses).
+    source: &'static str,
     resource: Arc<FluentResource>,
     bundle: FluentBundle<Arc<FluentResource>>,
 }
@@ -123,10 +124,6 @@ impl Overrides {
     pub fn get(&self, key: &str) -> Option<&str> {
         self.0.get(key).map(String::as_str)
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
 }
 
 pub struct Catalogue {
@@ -162,7 +159,7 @@ impl Catalogue {
                 .and_then(|m| m.value())
                 .map(|p| bundle.format_pattern(p, None, &mut errors).into_owned())
                 .unwrap_or_else(|| code.to_string());
-            locales.push(Locale { code, id, name, resource, bundle });
+            locales.push(Locale { code, id, name, source, resource, bundle });
         }
         locales.sort_by_key(|l| (l.code != SOURCE_LANGUAGE, l.code));
         if locales.first().map(|l| l.code) != Some(SOURCE_LANGUAGE) {
@@ -258,8 +255,7 @@ impl Catalogue {
     /// Message `key` as `locale`'s file writes it (its Fluent source, selectors and all): what
     /// an organisation starts from when it words the message itself.
     pub fn source_text(&self, locale: &Locale, key: &str) -> Option<String> {
-        let source = SOURCES.iter().find(|(code, _)| *code == locale.code).map(|(_, s)| *s)?;
-        let mut lines = source.lines().skip_while(|l| l.split('=').next().map(str::trim) != Some(key) || l.starts_with(' '));
+        let mut lines = locale.source.lines().skip_while(|l| l.split('=').next().map(str::trim) != Some(key) || l.starts_with(' '));
         let first = lines.next()?.split_once('=')?.1.trim().to_string();
         let rest: Vec<&str> = lines.take_while(|l| l.starts_with(' ')).map(|l| l.strip_prefix("    ").unwrap_or(l.trim_start())).collect();
         let text = std::iter::once(first.as_str()).chain(rest).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n");
@@ -292,7 +288,10 @@ impl Catalogue {
             let offered: Vec<String> = offered.iter().map(|v| format!("${v}")).collect();
             return Err(Error::invalid(
                 "text",
-                format!("{key}: ${extra} is not available here (available: {})", if offered.is_empty() { "none".into() } else { offered.join(", ") }),
+                format!(
+                    "{key}: ${extra} is not available here (available: {})",
+                    if offered.is_empty() { "none".into() } else { offered.join(", ") }
+                ),
             ));
         }
         // It must also format cleanly: no reference to another message, no unknown function.

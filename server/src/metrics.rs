@@ -52,8 +52,14 @@ pub fn recorder() -> &'static PrometheusHandle {
 fn describe() {
     metrics::describe_counter!("assent_http_requests_total", "HTTP requests by method, route and status.");
     metrics::describe_histogram!("assent_http_request_duration_seconds", metrics::Unit::Seconds, "Request latency by route.");
-    metrics::describe_counter!("assent_ledger_appends_total", "Entries appended to the consent ledger (counted as written, before their transaction commits).");
-    metrics::describe_counter!("assent_outbox_attempts_total", "Attempts at background jobs (emails, webhook deliveries), by kind and result: done, retrying, gave_up.");
+    metrics::describe_counter!(
+        "assent_ledger_appends_total",
+        "Entries appended to the consent ledger (counted as written, before their transaction commits)."
+    );
+    metrics::describe_counter!(
+        "assent_outbox_attempts_total",
+        "Attempts at background jobs (emails, webhook deliveries), by kind and result: done, retrying, gave_up."
+    );
 }
 
 /// Records every request under its route template (never the raw path, whose ids would make

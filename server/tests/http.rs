@@ -37,7 +37,9 @@ async fn metrics_keep_every_series_name() {
     let t = app.tenant("acme").await;
     let key = |method: Method, path: &str| app.req(method, path).header("X-API-Key", &t.consent_key).header("X-Org-Id", &t.slug);
     // A ledger append.
-    let (s, v) = body(key(Method::POST, "/api/universalconsent").json(&json!({"ConsentGiven": "All", "Reference": "r"})).send().await.unwrap()).await;
+    let (s, v) =
+        body(key(Method::POST, "/api/universalconsent").json(&json!({"ConsentGiven": "All", "Reference": "r"})).send().await.unwrap())
+            .await;
     assert_eq!(s, StatusCode::OK, "{v}");
     // An outbox attempt: a link's email, with no SMTP server configured, gives up at once.
     let (_, asset) = body(app.admin(&t, Method::POST, "/api/v1/assets").json(&json!({"name": "App"})).send().await.unwrap()).await;

@@ -16,8 +16,16 @@ use serde_json::{json, Value};
 on_both!(an_organisation_s_wording_is_its_own, wording_that_does_not_fit_is_refused_and_changes_nothing);
 
 /// What the organisation wrote (never translated by Assent) on the fixture's page.
-const ORG_TEXT: &[&str] =
-    &["Onboarding Consent v2", "We use your phone number to run your account.", "Run your account", "Send you offers", "Account", "Offers", "phone", "acme"];
+const ORG_TEXT: &[&str] = &[
+    "Onboarding Consent v2",
+    "We use your phone number to run your account.",
+    "Run your account",
+    "Send you offers",
+    "Account",
+    "Offers",
+    "phone",
+    "acme",
+];
 
 struct Fixture {
     app: App,
@@ -135,7 +143,8 @@ async fn the_hosted_page_speaks_tamil_urdu_and_santali_without_english() {
     assert!(english.contains(r#"<html lang="en" dir="ltr">"#));
     assert!(!english_words(&assent_s_words(&english)).is_empty(), "the filter keeps Assent's English");
 
-    for (lang, dir, sample) in [("ta", "ltr", "நிராகரிக்கவும்"), ("ur", "rtl", "مسترد کریں"), ("sat", "ltr", "ᱵᱟᱹᱨᱜᱤᱞ ᱢᱮ")] {
+    for (lang, dir, sample) in [("ta", "ltr", "நிராகரிக்கவும்"), ("ur", "rtl", "مسترد کریں"), ("sat", "ltr", "ᱵᱟᱹᱨᱜᱤᱞ ᱢᱮ")]
+    {
         for url in [&open, &done] {
             let html = f.page(&format!("{url}?lang={lang}"), None).await;
             assert!(html.contains(&format!(r#"<html lang="{lang}" dir="{dir}">"#)), "{lang}: {}", &html[..300.min(html.len())]);
@@ -223,7 +232,8 @@ async fn an_organisation_s_wording_is_its_own(backend: Backend) {
     assert_eq!(list["languages"].as_array().unwrap().iter().find(|l| l["code"] == "ta").unwrap()["overrides"], 2);
 
     // An empty map goes back to Assent's words.
-    let (s, _) = body(f.app.admin(&f.t, Method::PUT, "/api/v1/translations/ta").json(&json!({"overrides": {}})).send().await.unwrap()).await;
+    let (s, _) =
+        body(f.app.admin(&f.t, Method::PUT, "/api/v1/translations/ta").json(&json!({"overrides": {}})).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::OK);
     assert!(!f.page(&format!("{url}?lang=ta"), None).await.contains("சரி, ஒப்புக்கொள்கிறேன்"));
 }
@@ -252,7 +262,9 @@ async fn wording_that_does_not_fit_is_refused_and_changes_nothing(backend: Backe
 
     let (s, v) = body(put("xx", json!({})).await.unwrap()).await;
     assert_eq!((s, v["error"]["code"].as_str()), (StatusCode::NOT_FOUND, Some("not_found")), "{v}");
-    let (s, _) = body(f.app.admin(&f.t, Method::PUT, "/api/v1/translations/hi").json(&json!({"overrides": {}, "extra": 1})).send().await.unwrap()).await;
+    let (s, _) =
+        body(f.app.admin(&f.t, Method::PUT, "/api/v1/translations/hi").json(&json!({"overrides": {}, "extra": 1})).send().await.unwrap())
+            .await;
     assert_eq!(s, StatusCode::BAD_REQUEST, "unknown fields are refused");
     // A consent key records consent; it does not change the organisation's words.
     let (s, _) = body(

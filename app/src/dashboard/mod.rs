@@ -14,8 +14,8 @@ pub mod client;
 mod collection_points;
 mod consent_links;
 mod integrations;
-mod universal_consents;
 mod translations;
+mod universal_consents;
 mod webhooks;
 
 pub use api_explorer::ApiExplorerPage;
@@ -25,8 +25,8 @@ pub use audit::AuditPage;
 pub use collection_points::CollectionPointsPage;
 pub use consent_links::ConsentLinksPage;
 pub use integrations::IntegrationsPage;
-pub use universal_consents::UniversalConsentsPage;
 pub use translations::TranslationsPage;
+pub use universal_consents::UniversalConsentsPage;
 pub use webhooks::WebhooksPage;
 
 use crate::dto::{ApiKeyPage, AssetPage, CollectionPointPage, LedgerVerificationDto, LoginRequest, MeDto, SessionDto, SetupRequest};

@@ -174,10 +174,8 @@ pub async fn load(
             _ => "partial".to_string(),
         };
         Receipt {
-            summary: texts.format(
-                "page-receipt-summary",
-                &[("action", action.into()), ("date", backend::human_utc(log.entry.occurred_at).into())],
-            ),
+            summary: texts
+                .format("page-receipt-summary", &[("action", action.into()), ("date", backend::human_utc(log.entry.occurred_at).into())]),
             reference: texts.format("page-reference", &[("reference", log.entry.id.clone().into())]),
         }
     });

@@ -2,14 +2,14 @@
 //! credential into a caller.
 
 use super::Context;
-use std::collections::BTreeMap;
 use crate::auth::{Caller, Credential, Identity, Permission};
 use crate::crypto::{dummy_password_hash, hash_password, random_token, token_hash, verify_password};
-use crate::store::tenancy::{self as store, ApiKeyRow, OrgRow, UserRow};
 use crate::i18n::{self, Locale, Overrides};
+use crate::store::tenancy::{self as store, ApiKeyRow, OrgRow, UserRow};
 use crate::store::{new_id, Page, Paged};
 use crate::types::{BrandColor, Email, HttpUrl, Name, NewPassword, OrgSlug, Role, Scopes, Subdomain};
 use crate::{Error, Result};
+use std::collections::BTreeMap;
 
 pub const SESSION_TTL_MS: i64 = 12 * 60 * 60 * 1000;
 pub const SETUP_TOKEN_TTL_MS: i64 = 24 * 60 * 60 * 1000;

@@ -280,16 +280,20 @@ pub async fn message_overrides(c: &mut AnyConnection, org_id: &str, lang: &str) 
 
 /// How many messages the organisation words itself, per language.
 pub async fn message_override_counts(c: &mut AnyConnection, org_id: &str) -> Result<Vec<(String, i64)>> {
-    Ok(sqlx::query_as::<_, (String, i64)>(
-        "SELECT lang, COUNT(*) FROM org_message_overrides WHERE org_id = $1 GROUP BY lang ORDER BY lang",
-    )
-    .bind(org_id)
-    .fetch_all(&mut *c)
-    .await?)
+    Ok(sqlx::query_as::<_, (String, i64)>("SELECT lang, COUNT(*) FROM org_message_overrides WHERE org_id = $1 GROUP BY lang ORDER BY lang")
+        .bind(org_id)
+        .fetch_all(&mut *c)
+        .await?)
 }
 
 /// Replaces every override of `lang` with `texts`.
-pub async fn replace_message_overrides(c: &mut AnyConnection, org_id: &str, lang: &str, texts: &[(String, String)], now: i64) -> Result<()> {
+pub async fn replace_message_overrides(
+    c: &mut AnyConnection,
+    org_id: &str,
+    lang: &str,
+    texts: &[(String, String)],
+    now: i64,
+) -> Result<()> {
     sqlx::query("DELETE FROM org_message_overrides WHERE org_id = $1 AND lang = $2").bind(org_id).bind(lang).execute(&mut *c).await?;
     for (message_id, text) in texts {
         sqlx::query("INSERT INTO org_message_overrides (org_id, lang, message_id, text, updated_at) VALUES ($1, $2, $3, $4, $5)")

@@ -13,7 +13,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 start_scratch_server ${FLOOD_SERVE_ARGS:-}
 
 python3 - "$url" "$key" <<'PY'
-import collections, json, sys, time, urllib.error, urllib.request
+import collections, json, sys, time, urllib.error, urllib.parse, urllib.request
 
 base, key = sys.argv[1:]
 api = {"X-API-Key": key, "X-Org-Id": "acme", "Content-Type": "application/json"}
@@ -27,6 +27,8 @@ call("/api/v1/collection-points", {"asset_id": asset, "name": "Signup", "display
      "purposes": [{"name": "Marketing"}, {"name": "Analytics"}], "notices": {"en": "We use your data."}})
 link = call("/api/consent/consent-links", {"collection_point_id": "CP010", "asset_id": asset, "phone": "+919876543210"})
 
+page_path = urllib.parse.urlsplit(link["consent_link"]).path
+
 class NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args):
         return None
@@ -36,10 +38,12 @@ answers = collections.Counter()
 posts = 0
 end = time.time() + 8
 while time.time() < end:
-    form = b"decision=" + (b"approve" if posts % 2 == 0 else b"decline")
+    # As the page's own client posts its form to the decision's server function (JSON answers,
+    # so a refusal is a 429 rather than a redirect to the page that says so).
+    form = f"link={urllib.parse.quote(page_path, safe='')}&decision=".encode() + (b"approve" if posts % 2 == 0 else b"decline")
     posts += 1
     try:
-        answers[opener.open(urllib.request.Request(link["consent_link"] + "/decision", data=form)).status] += 1
+        answers[opener.open(urllib.request.Request(base + "/_server/consent_decision", data=form, headers={"Accept": "application/json"})).status] += 1
     except urllib.error.HTTPError as e:
         answers[e.code] += 1
 

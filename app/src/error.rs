@@ -7,6 +7,7 @@ use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum AppErrorKind {
     Invalid,
     NotFound,
@@ -20,6 +21,7 @@ pub enum AppErrorKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[error("{message}")]
 pub struct AppError {
     pub kind: AppErrorKind,
@@ -43,8 +45,15 @@ impl FromServerFnError for AppError {
 #[cfg(feature = "ssr")]
 impl From<backend::Error> for AppError {
     fn from(err: backend::Error) -> Self {
+        err.report().into()
+    }
+}
+
+/// What the error policy let through, as a server function sends it.
+#[cfg(feature = "ssr")]
+impl From<backend::PublicError> for AppError {
+    fn from(public: backend::PublicError) -> Self {
         use backend::ErrorKind as K;
-        let public = err.report();
         let kind = match public.kind {
             K::Invalid => AppErrorKind::Invalid,
             K::NotFound => AppErrorKind::NotFound,

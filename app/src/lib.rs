@@ -5,7 +5,11 @@
 //!   page). Its bundle (`public.wasm`) carries no dashboard code, so a phone downloads only the
 //!   page it shows. Every public page works before, and without, any wasm.
 //! - `AdminApp` (feature `dashboard`): the dashboard SPA under `/admin` and the home page.
+//!
+//! The public server functions (the hosted page's decision, the banner's choice) are thin: they
+//! call a backend service and map its answer; the server's pipeline runs before them.
 
+pub mod banner;
 #[cfg(feature = "dashboard")]
 pub mod dashboard;
 pub mod dto;

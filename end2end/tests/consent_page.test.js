@@ -61,17 +61,29 @@ test("a person chooses per purpose, sees a receipt, then withdraws", async () =>
   const required = page.getByRole("checkbox", { name: /Appointments/ });
   assert.equal(await required.isChecked(), true);
   assert.equal(await required.isDisabled(), true);
+  // With JavaScript the page updates in place: no navigation, no reload.
+  const navigations = [];
+  page.on("framenavigated", (f) => navigations.push(f.url()));
+  await page.evaluate(() => { window.__samePage = true; });
+  const calls = [];
+  page.on("request", (r) => { if (r.method() === "POST") calls.push(new URL(r.url()).pathname); });
   // Keyboard only: focus the optional purpose and tick it with the space bar.
   await page.getByRole("checkbox", { name: /Health tips/ }).focus();
   await page.keyboard.press("Space");
   await page.getByRole("button", { name: "Save choices" }).click();
   await page.getByRole("status").filter({ hasText: "Your decision is recorded" }).waitFor();
+  assert.deepEqual(navigations, []);
+  assert.equal(await page.evaluate(() => window.__samePage), true);
+  assert.deepEqual(calls, ["/_server/consent_decision"]);
+  // The answer takes the focus, so a screen reader reads it and the keyboard goes on from it.
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("role")), "status");
   await page.getByText("approved all purposes").waitFor();
   assert.match(await page.getByRole("status").textContent(), /Health tips: Allowed/);
 
   await page.getByRole("button", { name: "Withdraw consent" }).click();
   await page.getByText("withdrew your consent").waitFor();
   assert.match(await page.getByRole("status").textContent(), /Health tips: Not allowed/);
+  assert.deepEqual(navigations, []);
   assert.deepEqual(await logs(link.request_id), [
     ["approved", "Appointments:true,Health tips:true"],
     ["withdrawn", "Appointments:false,Health tips:false"],
@@ -93,6 +105,8 @@ test("the page works with JavaScript disabled", async () => {
   await page.goto(link.consent_link);
   await page.getByRole("button", { name: "Decline" }).click();
   await page.getByText("declined all purposes").waitFor();
+  // The form went to the server function, which sent the browser back to the page.
+  assert.equal(page.url(), `${link.consent_link}?lang=en`);
   await page.getByRole("checkbox", { name: /Health tips/ }).check();
   await page.getByRole("button", { name: "Save choices" }).click();
   await page.getByText("approved all purposes").waitFor();
@@ -114,6 +128,25 @@ test("an expired link says so with 410 and records nothing", async () => {
   assert.equal(await page.getByRole("button", { name: "Approve" }).count(), 0);
   assert.deepEqual(await logs(link.request_id), []);
   // The browser reports the 410 document on the console; nothing else may appear.
+  assert.ok(errors.every((e) => /status of 410/.test(e)), errors.join("\n"));
+  await page.close();
+});
+
+test("a decision on a link that expired meanwhile is refused in the page's language", async () => {
+  const link = await newLink("+919876543214");
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${link.consent_link}?lang=hi`);
+  await hydrated(page);
+  const navigations = [];
+  page.on("framenavigated", (f) => navigations.push(f.url()));
+  // The link expires while the page is open; the decision comes back as the function's error.
+  sql(dataDir, "UPDATE consent_requests SET expires_at = 1000 WHERE id = ?", [link.request_id]);
+  await page.getByRole("button", { name: "स्वीकार करें", exact: true }).click();
+  await page.getByRole("status").filter({ hasText: "सहमति लिंक सीमित समय के लिए मान्य होते हैं" }).waitFor();
+  assert.deepEqual(navigations, []);
+  assert.deepEqual(await logs(link.request_id), []);
+  // The browser reports the function's 410 on the console; nothing else may appear.
   assert.ok(errors.every((e) => /status of 410/.test(e)), errors.join("\n"));
   await page.close();
 });

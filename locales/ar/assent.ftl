@@ -37,9 +37,8 @@ page-unknown-body = رابط الموافقة هذا غير موجود. يُرج
 page-error-title = حدث خطأ ما
 page-error-body = يُرجى المحاولة مرة أخرى بعد قليل.
 
-## Answers when a decision from the hosted page could not be saved.
+## Shown inside the hosted page, above its form, when a decision could not be saved.
 
-decision-too-many-title = تغييرات كثيرة جدًا
 decision-too-many-body =
     { $minutes ->
         [zero] اتُّخذت قرارات كثيرة عبر هذا الرابط في وقت قصير. لم يُحفظ اختيارك الأخير؛ يُرجى المحاولة مرة أخرى بعد { $minutes } دقيقة.
@@ -49,12 +48,9 @@ decision-too-many-body =
         [many] اتُّخذت قرارات كثيرة عبر هذا الرابط في وقت قصير. لم يُحفظ اختيارك الأخير؛ يُرجى المحاولة مرة أخرى بعد { $minutes } دقيقةً.
        *[other] اتُّخذت قرارات كثيرة عبر هذا الرابط في وقت قصير. لم يُحفظ اختيارك الأخير؛ يُرجى المحاولة مرة أخرى بعد { $minutes } دقيقة.
     }
-decision-unreadable-title = لم يصل اختيارك
-decision-unreadable-body = يُرجى الرجوع والمحاولة مرة أخرى.
-decision-missing-title = اختر أحد الخيارات
-decision-missing-body = يُرجى الرجوع والضغط على «موافقة» أو «حفظ الاختيارات» أو «رفض».
-decision-invalid-title = لا يمكن حفظ هذا الاختيار
-decision-invalid-body = ربما تغيّر الإشعار منذ فتح الصفحة. يُرجى الرجوع وإعادة تحميل الصفحة ثم الاختيار من جديد.
+decision-missing = اختر أحد الخيارات: «موافقة» أو «حفظ الاختيارات» أو «رفض».
+decision-invalid = لا يمكن حفظ هذا الاختيار: تغيّر الإشعار بعد فتح هذه الصفحة. يُرجى إعادة تحميل الصفحة ثم الاختيار من جديد.
+decision-unreadable = لم يصل اختيارك. يُرجى المحاولة مرة أخرى.
 decision-failed-body = لم يُحفظ قرارك. يُرجى المحاولة مرة أخرى.
 
 ## The email that carries a consent link.

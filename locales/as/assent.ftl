@@ -37,20 +37,16 @@ page-unknown-body = এই সন্মতিৰ লিংকটোৰ কোন
 page-error-title = কিবা এটা ভুল হ'ল
 page-error-body = অনুগ্ৰহ কৰি অলপ পিছত পুনৰ চেষ্টা কৰক।
 
-## Answers when a decision from the hosted page could not be saved.
+## Shown inside the hosted page, above its form, when a decision could not be saved.
 
-decision-too-many-title = বহুত বেছি সলনি
 decision-too-many-body =
     { $minutes ->
         [one] এই লিংকটোৰ পৰা কম সময়ৰ ভিতৰত বহুতো সিদ্ধান্ত লোৱা হৈছে। আপোনাৰ শেষৰ পছন্দটো সংৰক্ষণ কৰা নহ'ল; { $minutes } মিনিটৰ পিছত পুনৰ চেষ্টা কৰক।
        *[other] এই লিংকটোৰ পৰা কম সময়ৰ ভিতৰত বহুতো সিদ্ধান্ত লোৱা হৈছে। আপোনাৰ শেষৰ পছন্দটো সংৰক্ষণ কৰা নহ'ল; { $minutes } মিনিটৰ পিছত পুনৰ চেষ্টা কৰক।
     }
-decision-unreadable-title = আপোনাৰ পছন্দ আমি পোৱা নাই
-decision-unreadable-body = অনুগ্ৰহ কৰি উভতি গৈ পুনৰ চেষ্টা কৰক।
-decision-missing-title = এটা বিকল্প বাছনি কৰক
-decision-missing-body = উভতি যাওক আৰু “অনুমোদন কৰক”, “পছন্দ সংৰক্ষণ কৰক” বা “প্ৰত্যাখ্যান কৰক” টিপক।
-decision-invalid-title = এই পছন্দটো সংৰক্ষণ কৰিব নোৱাৰি
-decision-invalid-body = পৃষ্ঠাটো খোলাৰ পিছত জাননীখন হয়তো সলনি হৈছে। উভতি যাওক, পৃষ্ঠাটো পুনৰ লোড কৰক আৰু আকৌ বাছনি কৰক।
+decision-missing = এটা বিকল্প বাছনি কৰক: “অনুমোদন কৰক”, “পছন্দ সংৰক্ষণ কৰক” বা “প্ৰত্যাখ্যান কৰক”।
+decision-invalid = এই পছন্দটো সংৰক্ষণ কৰিব নোৱাৰি: এই পৃষ্ঠাটো খোলাৰ পিছত জাননীখন সলনি হৈছে। পৃষ্ঠাটো পুনৰ লোড কৰক আৰু আকৌ বাছনি কৰক।
+decision-unreadable = আপোনাৰ পছন্দ আমি পোৱা নাই। অনুগ্ৰহ কৰি পুনৰ চেষ্টা কৰক।
 decision-failed-body = আপোনাৰ সিদ্ধান্ত সংৰক্ষণ কৰা নহ'ল। অনুগ্ৰহ কৰি পুনৰ চেষ্টা কৰক।
 
 ## The email that carries a consent link.

@@ -37,20 +37,16 @@ page-unknown-body = এই সম্মতির লিংকটির কোন
 page-error-title = কিছু একটা সমস্যা হয়েছে
 page-error-body = অনুগ্রহ করে কিছুক্ষণ পরে আবার চেষ্টা করুন।
 
-## Answers when a decision from the hosted page could not be saved.
+## Shown inside the hosted page, above its form, when a decision could not be saved.
 
-decision-too-many-title = অনেক বেশি পরিবর্তন
 decision-too-many-body =
     { $minutes ->
         [one] অল্প সময়ের মধ্যে এই লিংক থেকে অনেকগুলি সিদ্ধান্ত নেওয়া হয়েছে। আপনার শেষ পছন্দটি সংরক্ষিত হয়নি; { $minutes } মিনিট পরে আবার চেষ্টা করুন।
        *[other] অল্প সময়ের মধ্যে এই লিংক থেকে অনেকগুলি সিদ্ধান্ত নেওয়া হয়েছে। আপনার শেষ পছন্দটি সংরক্ষিত হয়নি; { $minutes } মিনিট পরে আবার চেষ্টা করুন।
     }
-decision-unreadable-title = আপনার পছন্দটি আমাদের কাছে পৌঁছায়নি
-decision-unreadable-body = অনুগ্রহ করে ফিরে গিয়ে আবার চেষ্টা করুন।
-decision-missing-title = একটি বিকল্প বেছে নিন
-decision-missing-body = ফিরে যান এবং “অনুমোদন করুন”, “পছন্দ সংরক্ষণ করুন” অথবা “প্রত্যাখ্যান করুন” চাপুন।
-decision-invalid-title = এই পছন্দটি সংরক্ষণ করা যাচ্ছে না
-decision-invalid-body = পৃষ্ঠাটি খোলার পর বিজ্ঞপ্তিটি হয়তো বদলে গেছে। ফিরে যান, পৃষ্ঠাটি আবার লোড করুন এবং আবার বেছে নিন।
+decision-missing = একটি বিকল্প বেছে নিন: “অনুমোদন করুন”, “পছন্দ সংরক্ষণ করুন” অথবা “প্রত্যাখ্যান করুন”।
+decision-invalid = এই পছন্দটি সংরক্ষণ করা যাচ্ছে না: এই পৃষ্ঠাটি খোলার পর বিজ্ঞপ্তিটি বদলে গেছে। পৃষ্ঠাটি আবার লোড করুন এবং আবার বেছে নিন।
+decision-unreadable = আপনার পছন্দটি আমাদের কাছে পৌঁছায়নি। অনুগ্রহ করে আবার চেষ্টা করুন।
 decision-failed-body = আপনার সিদ্ধান্ত সংরক্ষিত হয়নি। অনুগ্রহ করে আবার চেষ্টা করুন।
 
 ## The email that carries a consent link.

@@ -37,20 +37,16 @@ page-unknown-body = बे गनायथिनि लिंकआ गैया
 page-error-title = माबा गोरोन्थि जाबाय
 page-error-body = अननानै इसे समनि उनाव नाजाफिन।
 
-## Answers when a decision from the hosted page could not be saved.
+## Shown inside the hosted page, above its form, when a decision could not be saved.
 
-decision-too-many-title = जोबोद गोबां सोलायनाय
 decision-too-many-body =
     { $minutes ->
         [one] बे लिंकजों इसे समनि गेजेराव गोबां थि खालामनाय जाबाय। नोंथांनि जोबथा बासिखनायखौ थिना दोननाय जायाखै; { $minutes } मिनिट उनाव नाजाफिन।
        *[other] बे लिंकजों इसे समनि गेजेराव गोबां थि खालामनाय जाबाय। नोंथांनि जोबथा बासिखनायखौ थिना दोननाय जायाखै; { $minutes } मिनिट उनाव नाजाफिन।
     }
-decision-unreadable-title = नोंथांनि बासिखनायखौ मोनाखै
-decision-unreadable-body = अननानै सिगांनि बिखंआव फिन थां आरो नाजाफिन।
-decision-missing-title = मोनसे उफ्रा सायख
-decision-missing-body = सिगांनि बिखंआव फिन थां आरो “गनायथि हो”, “बासिखनायखौ थिना दोन” एबा “नेवसि” सायख।
-decision-invalid-title = बे बासिखनायखौ थिना दोननो हाया
-decision-invalid-body = बिखंखौ खेवनायनि उनाव मिथिसारहोनायआ सोलायनो हागौ। सिगांनि बिखंआव फिन थां, बिखंखौ फिन ल'ड खालाम आरो फिन सायख।
+decision-missing = मोनसे उफ्रा सायख: “गनायथि हो”, “बासिखनायखौ थिना दोन” एबा “नेवसि”।
+decision-invalid = बे बासिखनायखौ थिना दोननो हाया: बे बिखंखौ खेवनायनि उनाव मिथिसारहोनायआ सोलायबाय। बिखंखौ फिन ल'ड खालाम आरो फिन सायख।
+decision-unreadable = नोंथांनि बासिखनायखौ मोनाखै। अननानै नाजाफिन।
 decision-failed-body = नोंथांनि थि खालामनायखौ थिना दोननाय जायाखै। अननानै नाजाफिन।
 
 ## The email that carries a consent link.

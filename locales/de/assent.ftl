@@ -37,20 +37,16 @@ page-unknown-body = Dieser Einwilligungslink existiert nicht. Prüfen Sie, ob Si
 page-error-title = Etwas ist schiefgelaufen
 page-error-body = Bitte versuchen Sie es in einem Moment erneut.
 
-## Answers when a decision from the hosted page could not be saved.
+## Shown inside the hosted page, above its form, when a decision could not be saved.
 
-decision-too-many-title = Zu viele Änderungen
 decision-too-many-body =
     { $minutes ->
         [one] Über diesen Link wurden in kurzer Zeit viele Entscheidungen getroffen. Ihre letzte Auswahl wurde nicht gespeichert; versuchen Sie es in { $minutes } Minute erneut.
        *[other] Über diesen Link wurden in kurzer Zeit viele Entscheidungen getroffen. Ihre letzte Auswahl wurde nicht gespeichert; versuchen Sie es in { $minutes } Minuten erneut.
     }
-decision-unreadable-title = Ihre Auswahl ist nicht angekommen
-decision-unreadable-body = Bitte gehen Sie zurück und versuchen Sie es erneut.
-decision-missing-title = Wählen Sie eine Option
-decision-missing-body = Gehen Sie zurück und klicken Sie auf „Zustimmen“, „Auswahl speichern“ oder „Ablehnen“.
-decision-invalid-title = Diese Auswahl kann nicht gespeichert werden
-decision-invalid-body = Der Hinweis hat sich möglicherweise geändert, seit die Seite geöffnet wurde. Gehen Sie zurück, laden Sie die Seite neu und treffen Sie Ihre Auswahl erneut.
+decision-missing = Wählen Sie eine Option: „Zustimmen“, „Auswahl speichern“ oder „Ablehnen“.
+decision-invalid = Diese Auswahl kann nicht gespeichert werden: Der Hinweis hat sich geändert, nachdem diese Seite geöffnet wurde. Laden Sie die Seite neu und treffen Sie Ihre Auswahl erneut.
+decision-unreadable = Ihre Auswahl ist nicht angekommen. Bitte versuchen Sie es erneut.
 decision-failed-body = Ihre Entscheidung wurde nicht gespeichert. Bitte versuchen Sie es erneut.
 
 ## The email that carries a consent link.

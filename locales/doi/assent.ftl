@@ -37,20 +37,16 @@ page-unknown-body = एह् सहमति लिंक मौजूद न�
 page-error-title = किश गलत होई गेआ
 page-error-body = किरपा करियै थोह्ड़ी देर बाद फ्ही कोशश करो।
 
-## Answers when a decision from the hosted page could not be saved.
+## Shown inside the hosted page, above its form, when a decision could not be saved.
 
-decision-too-many-title = बड़ियां मतियां तब्दीलियां
 decision-too-many-body =
     { $minutes ->
         [one] इस लिंक कन्नै थोह्ड़े समें च बड़े मते फैसले कीते गेदे न। थुआढ़ी पिछली पसंद संभाली नेईं गेई; { $minutes } मिनट बाद फ्ही कोशश करो।
        *[other] इस लिंक कन्नै थोह्ड़े समें च बड़े मते फैसले कीते गेदे न। थुआढ़ी पिछली पसंद संभाली नेईं गेई; { $minutes } मिनटें बाद फ्ही कोशश करो।
     }
-decision-unreadable-title = थुआढ़ी पसंद असें तगर नेईं पुज्जी
-decision-unreadable-body = किरपा करियै पिच्छें जाओ ते फ्ही कोशश करो।
-decision-missing-title = कोई विकल्प चुनो
-decision-missing-body = पिच्छें जाओ ते “मंजूर करो”, “पसंद संभालो” जां “नामंजूर करो” दबाओ।
-decision-invalid-title = एह् पसंद संभाली नेईं जाई सकदी
-decision-invalid-body = होई सकदा ऐ जे सफा खोह्लने दे बाद सूचना बदली गेई होऐ। पिच्छें जाओ, सफा परतियै लोड करो ते फ्ही चुनो।
+decision-missing = कोई विकल्प चुनो: “मंजूर करो”, “पसंद संभालो” जां “नामंजूर करो”।
+decision-invalid = एह् पसंद संभाली नेईं जाई सकदी: एह् सफा खोह्लने दे बाद सूचना बदली गेई ऐ। सफा परतियै लोड करो ते फ्ही चुनो।
+decision-unreadable = थुआढ़ी पसंद असें तगर नेईं पुज्जी। किरपा करियै फ्ही कोशश करो।
 decision-failed-body = थुआढ़ा फैसला संभालेआ नेईं गेआ। किरपा करियै फ्ही कोशश करो।
 
 ## The email that carries a consent link.

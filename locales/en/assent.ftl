@@ -49,21 +49,20 @@ page-unknown-body = This consent link does not exist. Check that you opened the 
 page-error-title = Something went wrong
 page-error-body = Please try again in a moment.
 
-## Answers when a decision from the hosted page could not be saved.
+## Shown inside the hosted page, above its form, when a decision could not be saved.
 
-decision-too-many-title = Too many changes
 # $minutes: how long to wait, a whole number.
 decision-too-many-body =
     { $minutes ->
         [one] This link has taken many decisions in a short time. Your last choice was not saved; try again in { $minutes } minute.
        *[other] This link has taken many decisions in a short time. Your last choice was not saved; try again in { $minutes } minutes.
     }
-decision-unreadable-title = Your choice did not arrive
-decision-unreadable-body = Please go back and try again.
-decision-missing-title = Choose an option
-decision-missing-body = Go back and press Approve, Save choices or Decline.
-decision-invalid-title = This choice cannot be saved
-decision-invalid-body = The notice may have changed since the page was opened. Go back, reload the page and choose again.
+# The form arrived without a choice (cut short or altered on the way).
+decision-missing = Choose an option: Approve, Save choices or Decline.
+# The choice no longer fits the notice, which changed after the page was opened.
+decision-invalid = This choice cannot be saved: the notice changed after this page was opened. Reload the page and choose again.
+# The form's content did not arrive whole.
+decision-unreadable = Your choice did not arrive. Please try again.
 decision-failed-body = Your decision was not saved. Please try again.
 
 ## The email that carries a consent link.

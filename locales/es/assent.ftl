@@ -37,21 +37,17 @@ page-unknown-body = Este enlace de consentimiento no existe. Compruebe que ha ab
 page-error-title = Se ha producido un error
 page-error-body = Vuelva a intentarlo en unos momentos.
 
-## Answers when a decision from the hosted page could not be saved.
+## Shown inside the hosted page, above its form, when a decision could not be saved.
 
-decision-too-many-title = Demasiados cambios
 decision-too-many-body =
     { $minutes ->
         [one] Se han tomado muchas decisiones con este enlace en poco tiempo. Su última selección no se ha guardado; vuelva a intentarlo dentro de { $minutes } minuto.
         [many] Se han tomado muchas decisiones con este enlace en poco tiempo. Su última selección no se ha guardado; vuelva a intentarlo dentro de { $minutes } minutos.
        *[other] Se han tomado muchas decisiones con este enlace en poco tiempo. Su última selección no se ha guardado; vuelva a intentarlo dentro de { $minutes } minutos.
     }
-decision-unreadable-title = Su selección no ha llegado
-decision-unreadable-body = Vuelva atrás e inténtelo de nuevo.
-decision-missing-title = Elija una opción
-decision-missing-body = Vuelva atrás y pulse “Aceptar”, “Guardar selección” o “Rechazar”.
-decision-invalid-title = Esta selección no se puede guardar
-decision-invalid-body = Es posible que el aviso haya cambiado desde que se abrió la página. Vuelva atrás, recargue la página y elija de nuevo.
+decision-missing = Elija una opción: “Aceptar”, “Guardar selección” o “Rechazar”.
+decision-invalid = Esta selección no se puede guardar: el aviso ha cambiado desde que se abrió esta página. Recargue la página y elija de nuevo.
+decision-unreadable = Su selección no ha llegado. Vuelva a intentarlo.
 decision-failed-body = Su decisión no se ha guardado. Vuelva a intentarlo.
 
 ## The email that carries a consent link.

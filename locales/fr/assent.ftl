@@ -37,21 +37,17 @@ page-unknown-body = Ce lien de consentement n’existe pas. Vérifiez que vous a
 page-error-title = Une erreur s’est produite
 page-error-body = Veuillez réessayer dans un instant.
 
-## Answers when a decision from the hosted page could not be saved.
+## Shown inside the hosted page, above its form, when a decision could not be saved.
 
-decision-too-many-title = Trop de modifications
 decision-too-many-body =
     { $minutes ->
         [one] De nombreuses décisions ont été prises avec ce lien en peu de temps. Votre dernier choix n’a pas été enregistré ; réessayez dans { $minutes } minute.
         [many] De nombreuses décisions ont été prises avec ce lien en peu de temps. Votre dernier choix n’a pas été enregistré ; réessayez dans { $minutes } minutes.
        *[other] De nombreuses décisions ont été prises avec ce lien en peu de temps. Votre dernier choix n’a pas été enregistré ; réessayez dans { $minutes } minutes.
     }
-decision-unreadable-title = Votre choix ne nous est pas parvenu
-decision-unreadable-body = Veuillez revenir en arrière et réessayer.
-decision-missing-title = Choisissez une option
-decision-missing-body = Revenez en arrière et cliquez sur « Accepter », « Enregistrer mes choix » ou « Refuser ».
-decision-invalid-title = Ce choix ne peut pas être enregistré
-decision-invalid-body = L’information a peut-être changé depuis l’ouverture de la page. Revenez en arrière, rechargez la page et faites à nouveau votre choix.
+decision-missing = Choisissez une option : « Accepter », « Enregistrer mes choix » ou « Refuser ».
+decision-invalid = Ce choix ne peut pas être enregistré : l’information a changé depuis l’ouverture de cette page. Rechargez la page et faites à nouveau votre choix.
+decision-unreadable = Votre choix ne nous est pas parvenu. Veuillez réessayer.
 decision-failed-body = Votre décision n’a pas été enregistrée. Veuillez réessayer.
 
 ## The email that carries a consent link.

@@ -37,20 +37,16 @@ page-unknown-body = આ સંમતિ લિંક અસ્તિત્વમ
 page-error-title = કંઈક ખોટું થયું
 page-error-body = કૃપા કરીને થોડી વાર પછી ફરી પ્રયાસ કરો.
 
-## Answers when a decision from the hosted page could not be saved.
+## Shown inside the hosted page, above its form, when a decision could not be saved.
 
-decision-too-many-title = ઘણા બધા ફેરફારો
 decision-too-many-body =
     { $minutes ->
         [one] આ લિંક પરથી ટૂંકા સમયમાં ઘણા નિર્ણયો લેવાયા છે. તમારી છેલ્લી પસંદગી સાચવવામાં આવી નથી; { $minutes } મિનિટ પછી ફરી પ્રયાસ કરો.
        *[other] આ લિંક પરથી ટૂંકા સમયમાં ઘણા નિર્ણયો લેવાયા છે. તમારી છેલ્લી પસંદગી સાચવવામાં આવી નથી; { $minutes } મિનિટ પછી ફરી પ્રયાસ કરો.
     }
-decision-unreadable-title = તમારી પસંદગી અમને મળી નથી
-decision-unreadable-body = કૃપા કરીને પાછા જાઓ અને ફરી પ્રયાસ કરો.
-decision-missing-title = કોઈ એક વિકલ્પ પસંદ કરો
-decision-missing-body = પાછા જાઓ અને “મંજૂર કરો”, “પસંદગી સાચવો” અથવા “નામંજૂર કરો” દબાવો.
-decision-invalid-title = આ પસંદગી સાચવી શકાતી નથી
-decision-invalid-body = પેજ ખોલ્યા પછી સૂચના બદલાઈ હોઈ શકે છે. પાછા જાઓ, પેજ ફરીથી લોડ કરો અને ફરી પસંદ કરો.
+decision-missing = કોઈ એક વિકલ્પ પસંદ કરો: “મંજૂર કરો”, “પસંદગી સાચવો” અથવા “નામંજૂર કરો”.
+decision-invalid = આ પસંદગી સાચવી શકાતી નથી: આ પેજ ખોલ્યા પછી સૂચના બદલાઈ ગઈ છે. પેજ ફરીથી લોડ કરો અને ફરી પસંદ કરો.
+decision-unreadable = તમારી પસંદગી અમને મળી નથી. કૃપા કરીને ફરી પ્રયાસ કરો.
 decision-failed-body = તમારો નિર્ણય સાચવવામાં આવ્યો નથી. કૃપા કરીને ફરી પ્રયાસ કરો.
 
 ## The email that carries a consent link.

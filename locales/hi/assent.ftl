@@ -37,20 +37,16 @@ page-unknown-body = यह सहमति लिंक मौजूद नह�
 page-error-title = कुछ गड़बड़ हो गई
 page-error-body = कृपया थोड़ी देर बाद फिर से प्रयास करें।
 
-## Answers when a decision from the hosted page could not be saved.
+## Shown inside the hosted page, above its form, when a decision could not be saved.
 
-decision-too-many-title = बहुत अधिक बदलाव
 decision-too-many-body =
     { $minutes ->
         [one] इस लिंक से कम समय में बहुत से निर्णय लिए गए हैं। आपकी पिछली पसंद सहेजी नहीं गई; { $minutes } मिनट बाद फिर से प्रयास करें।
        *[other] इस लिंक से कम समय में बहुत से निर्णय लिए गए हैं। आपकी पिछली पसंद सहेजी नहीं गई; { $minutes } मिनट बाद फिर से प्रयास करें।
     }
-decision-unreadable-title = आपकी पसंद हम तक नहीं पहुँची
-decision-unreadable-body = कृपया वापस जाएँ और फिर से प्रयास करें।
-decision-missing-title = कोई विकल्प चुनें
-decision-missing-body = वापस जाएँ और स्वीकार करें, पसंद सहेजें या अस्वीकार करें दबाएँ।
-decision-invalid-title = यह पसंद सहेजी नहीं जा सकती
-decision-invalid-body = पेज खुलने के बाद सूचना बदल गई हो सकती है। वापस जाएँ, पेज फिर से लोड करें और दोबारा चुनें।
+decision-missing = कोई विकल्प चुनें: स्वीकार करें, पसंद सहेजें या अस्वीकार करें।
+decision-invalid = यह पसंद सहेजी नहीं जा सकती: यह पेज खुलने के बाद सूचना बदल गई है। पेज फिर से लोड करें और दोबारा चुनें।
+decision-unreadable = आपकी पसंद हम तक नहीं पहुँची। कृपया फिर से प्रयास करें।
 decision-failed-body = आपका निर्णय सहेजा नहीं गया। कृपया फिर से प्रयास करें।
 
 ## The email that carries a consent link.

@@ -37,19 +37,15 @@ page-unknown-body = Tautan persetujuan ini tidak ada. Pastikan Anda membuka taut
 page-error-title = Terjadi kesalahan
 page-error-body = Silakan coba lagi sesaat lagi.
 
-## Answers when a decision from the hosted page could not be saved.
+## Shown inside the hosted page, above its form, when a decision could not be saved.
 
-decision-too-many-title = Terlalu banyak perubahan
 decision-too-many-body =
     { $minutes ->
        *[other] Tautan ini telah digunakan untuk membuat banyak keputusan dalam waktu singkat. Pilihan terakhir Anda tidak disimpan; coba lagi dalam { $minutes } menit.
     }
-decision-unreadable-title = Pilihan Anda tidak diterima
-decision-unreadable-body = Silakan kembali dan coba lagi.
-decision-missing-title = Pilih salah satu opsi
-decision-missing-body = Kembali, lalu tekan “Setujui”, “Simpan pilihan”, atau “Tolak”.
-decision-invalid-title = Pilihan ini tidak dapat disimpan
-decision-invalid-body = Pemberitahuan mungkin telah berubah sejak halaman dibuka. Kembali, muat ulang halaman, lalu pilih lagi.
+decision-missing = Pilih salah satu opsi: “Setujui”, “Simpan pilihan”, atau “Tolak”.
+decision-invalid = Pilihan ini tidak dapat disimpan: pemberitahuan telah berubah sejak halaman ini dibuka. Muat ulang halaman, lalu pilih lagi.
+decision-unreadable = Pilihan Anda tidak diterima. Silakan coba lagi.
 decision-failed-body = Keputusan Anda tidak disimpan. Silakan coba lagi.
 
 ## The email that carries a consent link.

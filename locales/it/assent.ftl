@@ -37,21 +37,17 @@ page-unknown-body = Questo link di consenso non esiste. Verifichi di aver aperto
 page-error-title = Si è verificato un errore
 page-error-body = Riprovi tra qualche istante.
 
-## Answers when a decision from the hosted page could not be saved.
+## Shown inside the hosted page, above its form, when a decision could not be saved.
 
-decision-too-many-title = Troppe modifiche
 decision-too-many-body =
     { $minutes ->
         [one] Con questo link sono state prese molte decisioni in poco tempo. La sua ultima scelta non è stata salvata; riprovi tra { $minutes } minuto.
         [many] Con questo link sono state prese molte decisioni in poco tempo. La sua ultima scelta non è stata salvata; riprovi tra { $minutes } minuti.
        *[other] Con questo link sono state prese molte decisioni in poco tempo. La sua ultima scelta non è stata salvata; riprovi tra { $minutes } minuti.
     }
-decision-unreadable-title = La sua scelta non è arrivata
-decision-unreadable-body = Torni indietro e riprovi.
-decision-missing-title = Scelga un’opzione
-decision-missing-body = Torni indietro e prema “Accetta”, “Salva le scelte” o “Rifiuta”.
-decision-invalid-title = Questa scelta non può essere salvata
-decision-invalid-body = L’informativa potrebbe essere cambiata dopo l’apertura della pagina. Torni indietro, ricarichi la pagina e scelga di nuovo.
+decision-missing = Scelga un’opzione: “Accetta”, “Salva le scelte” o “Rifiuta”.
+decision-invalid = Questa scelta non può essere salvata: l’informativa è cambiata dopo l’apertura di questa pagina. Ricarichi la pagina e scelga di nuovo.
+decision-unreadable = La sua scelta non è arrivata. Riprovi.
 decision-failed-body = La sua decisione non è stata salvata. Riprovi.
 
 ## The email that carries a consent link.

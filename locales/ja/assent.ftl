@@ -37,19 +37,15 @@ page-unknown-body = この同意用リンクは存在しません。リンク全
 page-error-title = 問題が発生しました
 page-error-body = しばらくしてから、もう一度お試しください。
 
-## Answers when a decision from the hosted page could not be saved.
+## Shown inside the hosted page, above its form, when a decision could not be saved.
 
-decision-too-many-title = 変更が多すぎます
 decision-too-many-body =
     { $minutes ->
        *[other] このリンクで短時間に多くの決定が行われました。最後の選択は保存されていません。{ $minutes }分後にもう一度お試しください。
     }
-decision-unreadable-title = 選択内容が届きませんでした
-decision-unreadable-body = 前のページに戻って、もう一度お試しください。
-decision-missing-title = 選択肢を選んでください
-decision-missing-body = 前のページに戻り、「同意する」「選択内容を保存」「拒否する」のいずれかを押してください。
-decision-invalid-title = この選択は保存できません
-decision-invalid-body = ページを開いた後に、お知らせの内容が変更された可能性があります。前のページに戻り、ページを再読み込みしてから、もう一度選択してください。
+decision-missing = 「同意する」「選択内容を保存」「拒否する」のいずれかを選んでください。
+decision-invalid = この選択は保存できません。このページを開いた後に、お知らせの内容が変更されました。ページを再読み込みしてから、もう一度選択してください。
+decision-unreadable = 選択内容が届きませんでした。もう一度お試しください。
 decision-failed-body = 決定は保存されませんでした。もう一度お試しください。
 
 ## The email that carries a consent link.

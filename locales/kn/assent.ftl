@@ -37,20 +37,16 @@ page-unknown-body = ಈ ಸಮ್ಮತಿ ಲಿಂಕ್ ಅಸ್ತಿತ್
 page-error-title = ಏನೋ ತಪ್ಪಾಗಿದೆ
 page-error-body = ದಯವಿಟ್ಟು ಸ್ವಲ್ಪ ಸಮಯದ ನಂತರ ಮತ್ತೆ ಪ್ರಯತ್ನಿಸಿ.
 
-## Answers when a decision from the hosted page could not be saved.
+## Shown inside the hosted page, above its form, when a decision could not be saved.
 
-decision-too-many-title = ಅತಿ ಹೆಚ್ಚು ಬದಲಾವಣೆಗಳು
 decision-too-many-body =
     { $minutes ->
         [one] ಕಡಿಮೆ ಸಮಯದಲ್ಲಿ ಈ ಲಿಂಕ್ ಮೂಲಕ ಹಲವು ನಿರ್ಧಾರಗಳನ್ನು ತೆಗೆದುಕೊಳ್ಳಲಾಗಿದೆ. ನಿಮ್ಮ ಕೊನೆಯ ಆಯ್ಕೆಯನ್ನು ಉಳಿಸಲಾಗಿಲ್ಲ; { $minutes } ನಿಮಿಷದ ನಂತರ ಮತ್ತೆ ಪ್ರಯತ್ನಿಸಿ.
        *[other] ಕಡಿಮೆ ಸಮಯದಲ್ಲಿ ಈ ಲಿಂಕ್ ಮೂಲಕ ಹಲವು ನಿರ್ಧಾರಗಳನ್ನು ತೆಗೆದುಕೊಳ್ಳಲಾಗಿದೆ. ನಿಮ್ಮ ಕೊನೆಯ ಆಯ್ಕೆಯನ್ನು ಉಳಿಸಲಾಗಿಲ್ಲ; { $minutes } ನಿಮಿಷಗಳ ನಂತರ ಮತ್ತೆ ಪ್ರಯತ್ನಿಸಿ.
     }
-decision-unreadable-title = ನಿಮ್ಮ ಆಯ್ಕೆ ನಮಗೆ ತಲುಪಲಿಲ್ಲ
-decision-unreadable-body = ದಯವಿಟ್ಟು ಹಿಂದಕ್ಕೆ ಹೋಗಿ ಮತ್ತೆ ಪ್ರಯತ್ನಿಸಿ.
-decision-missing-title = ಒಂದು ಆಯ್ಕೆಯನ್ನು ಆರಿಸಿ
-decision-missing-body = ಹಿಂದಕ್ಕೆ ಹೋಗಿ “ಅನುಮೋದಿಸಿ”, “ಆಯ್ಕೆಗಳನ್ನು ಉಳಿಸಿ” ಅಥವಾ “ತಿರಸ್ಕರಿಸಿ” ಒತ್ತಿ.
-decision-invalid-title = ಈ ಆಯ್ಕೆಯನ್ನು ಉಳಿಸಲು ಸಾಧ್ಯವಿಲ್ಲ
-decision-invalid-body = ಪುಟವನ್ನು ತೆರೆದ ನಂತರ ಸೂಚನೆ ಬದಲಾಗಿರಬಹುದು. ಹಿಂದಕ್ಕೆ ಹೋಗಿ, ಪುಟವನ್ನು ಮರುಲೋಡ್ ಮಾಡಿ ಮತ್ತು ಮತ್ತೆ ಆರಿಸಿ.
+decision-missing = ಒಂದು ಆಯ್ಕೆಯನ್ನು ಆರಿಸಿ: “ಅನುಮೋದಿಸಿ”, “ಆಯ್ಕೆಗಳನ್ನು ಉಳಿಸಿ” ಅಥವಾ “ತಿರಸ್ಕರಿಸಿ”.
+decision-invalid = ಈ ಆಯ್ಕೆಯನ್ನು ಉಳಿಸಲು ಸಾಧ್ಯವಿಲ್ಲ: ಈ ಪುಟವನ್ನು ತೆರೆದ ನಂತರ ಸೂಚನೆ ಬದಲಾಗಿದೆ. ಪುಟವನ್ನು ಮರುಲೋಡ್ ಮಾಡಿ ಮತ್ತು ಮತ್ತೆ ಆರಿಸಿ.
+decision-unreadable = ನಿಮ್ಮ ಆಯ್ಕೆ ನಮಗೆ ತಲುಪಲಿಲ್ಲ. ದಯವಿಟ್ಟು ಮತ್ತೆ ಪ್ರಯತ್ನಿಸಿ.
 decision-failed-body = ನಿಮ್ಮ ನಿರ್ಧಾರವನ್ನು ಉಳಿಸಲಾಗಿಲ್ಲ. ದಯವಿಟ್ಟು ಮತ್ತೆ ಪ್ರಯತ್ನಿಸಿ.
 
 ## The email that carries a consent link.

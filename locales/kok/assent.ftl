@@ -37,20 +37,16 @@ page-unknown-body = ही संमती लिंक अस्तित्व
 page-error-title = कांयतरी चुकलें
 page-error-body = उपकार करून थोड्या वेळान परत यत्न करात.
 
-## Answers when a decision from the hosted page could not be saved.
+## Shown inside the hosted page, above its form, when a decision could not be saved.
 
-decision-too-many-title = चड बदल
 decision-too-many-body =
     { $minutes ->
         [one] ह्या लिंकेवरवीं थोड्या वेळांत जायते निर्णय घेतल्यात. तुमची निमाणी निवड सांबाळूंक जमली ना; { $minutes } मिनटा उपरांत परत यत्न करात.
        *[other] ह्या लिंकेवरवीं थोड्या वेळांत जायते निर्णय घेतल्यात. तुमची निमाणी निवड सांबाळूंक जमली ना; { $minutes } मिनटां उपरांत परत यत्न करात.
     }
-decision-unreadable-title = तुमची निवड आमकां पावली ना
-decision-unreadable-body = उपकार करून फाटीं वचून परत यत्न करात.
-decision-missing-title = एक पर्याय वेंचात
-decision-missing-body = फाटीं वचात आनी “मान्य करात”, “निवड सांबाळात” वा “न्हयकारात” दामात.
-decision-invalid-title = ही निवड सांबाळूंक जायना
-decision-invalid-body = पान उगडल्या उपरांत सुचोवणी बदल्ल्या आसूं येता. फाटीं वचात, पान परत लोड करात आनी परत वेंचात.
+decision-missing = एक पर्याय वेंचात: “मान्य करात”, “निवड सांबाळात” वा “न्हयकारात”.
+decision-invalid = ही निवड सांबाळूंक जायना: हें पान उगडल्या उपरांत सुचोवणी बदल्ल्या. पान परत लोड करात आनी परत वेंचात.
+decision-unreadable = तुमची निवड आमकां पावली ना. उपकार करून परत यत्न करात.
 decision-failed-body = तुमचो निर्णय सांबाळूंक जमलो ना. उपकार करून परत यत्न करात.
 
 ## The email that carries a consent link.

@@ -37,20 +37,16 @@ page-unknown-body = یہِ رضامنٛدی لِنٛک چھُ نہٕ موجوٗ�
 page-error-title = کینٛہہ گوٚو غلط
 page-error-body = مہربٲنی کٔرِتھ کینٛہہ وقتہٕ پَتہٕ کٔرِو دوبارٕ کوشِش۔
 
-## Answers when a decision from the hosted page could not be saved.
+## Shown inside the hosted page, above its form, when a decision could not be saved.
 
-decision-too-many-title = سیٹھا زیادٕ تبدیلیہٕ
 decision-too-many-body =
     { $minutes ->
         [one] یمہِ لِنٛکہٕ ذٔریعہٕ آیہِ ژھۄٹہِ وقتس منٛز واریاہ فیصلہٕ کرنہٕ۔ تُہُنٛد پَتِم اِنتِخاب آو نہٕ محفوظ کرنہٕ؛ { $minutes } مِنَٹ پَتہٕ کٔرِو دوبارٕ کوشِش۔
        *[other] یمہِ لِنٛکہٕ ذٔریعہٕ آیہِ ژھۄٹہِ وقتس منٛز واریاہ فیصلہٕ کرنہٕ۔ تُہُنٛد پَتِم اِنتِخاب آو نہٕ محفوظ کرنہٕ؛ { $minutes } مِنَٹ پَتہٕ کٔرِو دوبارٕ کوشِش۔
     }
-decision-unreadable-title = تُہُنٛد اِنتِخاب ووت نہٕ اَسہِ تام
-decision-unreadable-body = مہربٲنی کٔرِتھ گٔژھِو پَتھ تہٕ کٔرِو دوبارٕ کوشِش۔
-decision-missing-title = کانٛہہ اکھ ژارِو
-decision-missing-body = پَتھ گٔژھِتھ دَبٲوِو “منظوٗر کٔرِو”، “اِنتِخاب محفوظ کٔرِو” یا “نامنظوٗر کٔرِو”۔
-decision-invalid-title = یہِ اِنتِخاب ہیٚکہِ نہٕ محفوظ کرنہٕ یِتھ
-decision-invalid-body = ممکِن چھُ زِ صفحہٕ کھولنہٕ پَتہٕ آسہِ اِطلاع بَدلیمٕژ۔ پَتھ گٔژھِو، صفحہٕ کھولِو دوبارٕ تہٕ ژارِو بیٚیہِ۔
+decision-missing = کانٛہہ اکھ ژارِو: “منظوٗر کٔرِو”، “اِنتِخاب محفوظ کٔرِو” یا “نامنظوٗر کٔرِو”۔
+decision-invalid = یہِ اِنتِخاب ہیٚکہِ نہٕ محفوظ کرنہٕ یِتھ: یہِ صفحہٕ کھولنہٕ پَتہٕ چھےٚ اِطلاع بَدلیمٕژ۔ صفحہٕ کھولِو دوبارٕ تہٕ ژارِو بیٚیہِ۔
+decision-unreadable = تُہُنٛد اِنتِخاب ووت نہٕ اَسہِ تام۔ مہربٲنی کٔرِتھ کٔرِو دوبارٕ کوشِش۔
 decision-failed-body = تُہُنٛد فیصلہٕ آو نہٕ محفوظ کرنہٕ۔ مہربٲنی کٔرِتھ کٔرِو دوبارٕ کوشِش۔
 
 ## The email that carries a consent link.

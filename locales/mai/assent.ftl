@@ -37,20 +37,16 @@ page-unknown-body = ई सहमति लिंक मौजूद नहि �
 page-error-title = किछु गड़बड़ भऽ गेल
 page-error-body = कृपया किछु कालक बाद फेरसँ प्रयास करू।
 
-## Answers when a decision from the hosted page could not be saved.
+## Shown inside the hosted page, above its form, when a decision could not be saved.
 
-decision-too-many-title = बहुत बेसी बदलाव
 decision-too-many-body =
     { $minutes ->
         [one] एहि लिंकसँ कम समयमे बहुत रास निर्णय लेल गेल अछि। अहाँक पछिला पसंद सहेजल नहि गेल; { $minutes } मिनट बाद फेरसँ प्रयास करू।
        *[other] एहि लिंकसँ कम समयमे बहुत रास निर्णय लेल गेल अछि। अहाँक पछिला पसंद सहेजल नहि गेल; { $minutes } मिनट बाद फेरसँ प्रयास करू।
     }
-decision-unreadable-title = अहाँक पसंद हमरा सभ लग नहि पहुँचल
-decision-unreadable-body = कृपया पाछाँ जाउ आ फेरसँ प्रयास करू।
-decision-missing-title = कोनो विकल्प चुनू
-decision-missing-body = पाछाँ जाउ आ “स्वीकार करू”, “पसंद सहेजू” वा “अस्वीकार करू” दबाउ।
-decision-invalid-title = ई पसंद सहेजल नहि जा सकैत अछि
-decision-invalid-body = भऽ सकैत अछि जे पेज खुजलाक बाद सूचना बदलि गेल हो। पाछाँ जाउ, पेज फेरसँ लोड करू आ फेरसँ चुनू।
+decision-missing = कोनो विकल्प चुनू: “स्वीकार करू”, “पसंद सहेजू” वा “अस्वीकार करू”।
+decision-invalid = ई पसंद सहेजल नहि जा सकैत अछि: ई पेज खुजलाक बाद सूचना बदलि गेल अछि। पेज फेरसँ लोड करू आ फेरसँ चुनू।
+decision-unreadable = अहाँक पसंद हमरा सभ लग नहि पहुँचल। कृपया फेरसँ प्रयास करू।
 decision-failed-body = अहाँक निर्णय सहेजल नहि गेल। कृपया फेरसँ प्रयास करू।
 
 ## The email that carries a consent link.

@@ -37,20 +37,16 @@ page-unknown-body = ꯑꯌꯥꯕꯥ ꯍꯥꯏꯖꯕꯥ ꯂꯤꯡꯛ ꯑꯁꯤ �
 page-error-title = ꯀꯔꯤꯒꯨꯝꯕꯥ ꯑꯃꯥ ꯑꯔꯥꯟꯕꯥ ꯊꯣꯛꯂꯦ
 page-error-body = ꯆꯥꯟꯕꯤꯗꯨꯅꯥ ꯃꯇꯝ ꯈꯔꯥ ꯉꯥꯏꯔꯒꯥ ꯑꯃꯨꯛ ꯍꯟꯅꯥ ꯍꯣꯠꯅꯕꯤꯌꯨ꯫
 
-## Answers when a decision from the hosted page could not be saved.
+## Shown inside the hosted page, above its form, when a decision could not be saved.
 
-decision-too-many-title = ꯑꯍꯣꯡꯕꯥ ꯌꯥꯝꯅꯥ ꯌꯥꯝꯂꯦ
 decision-too-many-body =
     { $minutes ->
         [one] ꯂꯤꯡꯛ ꯑꯁꯤꯗꯒꯤ ꯃꯇꯝ ꯈꯔꯒꯤ ꯃꯅꯨꯡꯗꯥ ꯋꯥꯔꯦꯞ ꯀꯌꯥ ꯂꯧꯔꯦ꯫ ꯅꯍꯥꯛꯀꯤ ꯑꯔꯣꯏꯕꯥ ꯈꯟꯕꯥ ꯑꯗꯨ ꯇꯨꯡꯁꯤꯟꯕꯥ ꯉꯝꯈꯤꯗꯦ꯫ ꯃꯤꯅꯤꯠ { $minutes } ꯉꯥꯏꯔꯒꯥ ꯑꯃꯨꯛ ꯍꯟꯅꯥ ꯍꯣꯠꯅꯕꯤꯌꯨ꯫
        *[other] ꯂꯤꯡꯛ ꯑꯁꯤꯗꯒꯤ ꯃꯇꯝ ꯈꯔꯒꯤ ꯃꯅꯨꯡꯗꯥ ꯋꯥꯔꯦꯞ ꯀꯌꯥ ꯂꯧꯔꯦ꯫ ꯅꯍꯥꯛꯀꯤ ꯑꯔꯣꯏꯕꯥ ꯈꯟꯕꯥ ꯑꯗꯨ ꯇꯨꯡꯁꯤꯟꯕꯥ ꯉꯝꯈꯤꯗꯦ꯫ ꯃꯤꯅꯤꯠ { $minutes } ꯉꯥꯏꯔꯒꯥ ꯑꯃꯨꯛ ꯍꯟꯅꯥ ꯍꯣꯠꯅꯕꯤꯌꯨ꯫
     }
-decision-unreadable-title = ꯅꯍꯥꯛꯀꯤ ꯈꯟꯕꯥ ꯑꯗꯨ ꯌꯧꯔꯛꯇꯦ
-decision-unreadable-body = ꯆꯥꯟꯕꯤꯗꯨꯅꯥ ꯃꯃꯥꯡꯒꯤ ꯂꯃꯥꯏꯗꯥ ꯍꯜꯂꯛꯇꯨꯅꯥ ꯑꯃꯨꯛ ꯍꯟꯅꯥ ꯍꯣꯠꯅꯕꯤꯌꯨ꯫
-decision-missing-title = ꯑꯃꯥ ꯈꯟꯕꯤꯌꯨ
-decision-missing-body = ꯃꯃꯥꯡꯒꯤ ꯂꯃꯥꯏꯗꯥ ꯍꯜꯂꯛꯇꯨꯅꯥ “ꯌꯥꯕꯤꯌꯨ”, “ꯈꯟꯕꯁꯤꯡ ꯇꯨꯡꯁꯤꯟꯕꯤꯌꯨ” ꯅꯠꯇ꯭ꯔꯒꯥ “ꯌꯥꯗꯕꯥ ꯐꯣꯡꯗꯣꯛꯄꯤꯌꯨ” ꯅꯝꯕꯤꯌꯨ꯫
-decision-invalid-title = ꯈꯟꯕꯥ ꯑꯁꯤ ꯇꯨꯡꯁꯤꯟꯕꯥ ꯌꯥꯗꯦ
-decision-invalid-body = ꯂꯃꯥꯏ ꯑꯁꯤ ꯍꯥꯡꯗꯣꯛꯈꯤꯕꯥ ꯃꯇꯨꯡꯗꯥ ꯈꯪꯍꯟꯕꯥ ꯑꯗꯨ ꯍꯣꯡꯂꯝꯂꯕꯥ ꯌꯥꯏ꯫ ꯃꯃꯥꯡꯒꯤ ꯂꯃꯥꯏꯗꯥ ꯍꯜꯂꯛꯇꯨꯅꯥ ꯂꯃꯥꯏ ꯑꯁꯤ ꯑꯃꯨꯛ ꯍꯟꯅꯥ ꯍꯥꯡꯗꯣꯛꯇꯨꯅꯥ ꯑꯃꯨꯛ ꯍꯟꯅꯥ ꯈꯟꯕꯤꯌꯨ꯫
+decision-missing = ꯑꯃꯥ ꯈꯟꯕꯤꯌꯨ: “ꯌꯥꯕꯤꯌꯨ”, “ꯈꯟꯕꯁꯤꯡ ꯇꯨꯡꯁꯤꯟꯕꯤꯌꯨ” ꯅꯠꯇ꯭ꯔꯒꯥ “ꯌꯥꯗꯕꯥ ꯐꯣꯡꯗꯣꯛꯄꯤꯌꯨ”꯫
+decision-invalid = ꯈꯟꯕꯥ ꯑꯁꯤ ꯇꯨꯡꯁꯤꯟꯕꯥ ꯌꯥꯗꯦ: ꯂꯃꯥꯏ ꯑꯁꯤ ꯍꯥꯡꯗꯣꯛꯈꯤꯕꯥ ꯃꯇꯨꯡꯗꯥ ꯈꯪꯍꯟꯕꯥ ꯑꯗꯨ ꯍꯣꯡꯂꯦ꯫ ꯂꯃꯥꯏ ꯑꯁꯤ ꯑꯃꯨꯛ ꯍꯟꯅꯥ ꯍꯥꯡꯗꯣꯛꯇꯨꯅꯥ ꯑꯃꯨꯛ ꯍꯟꯅꯥ ꯈꯟꯕꯤꯌꯨ꯫
+decision-unreadable = ꯅꯍꯥꯛꯀꯤ ꯈꯟꯕꯥ ꯑꯗꯨ ꯌꯧꯔꯛꯇꯦ꯫ ꯆꯥꯟꯕꯤꯗꯨꯅꯥ ꯑꯃꯨꯛ ꯍꯟꯅꯥ ꯍꯣꯠꯅꯕꯤꯌꯨ꯫
 decision-failed-body = ꯅꯍꯥꯛꯀꯤ ꯋꯥꯔꯦꯞ ꯑꯗꯨ ꯇꯨꯡꯁꯤꯟꯕꯥ ꯉꯝꯈꯤꯗꯦ꯫ ꯆꯥꯟꯕꯤꯗꯨꯅꯥ ꯑꯃꯨꯛ ꯍꯟꯅꯥ ꯍꯣꯠꯅꯕꯤꯌꯨ꯫
 
 ## The email that carries a consent link.

@@ -37,20 +37,16 @@ page-unknown-body = ही संमती लिंक अस्तित्व
 page-error-title = काहीतरी चुकले
 page-error-body = कृपया थोड्या वेळाने पुन्हा प्रयत्न करा.
 
-## Answers when a decision from the hosted page could not be saved.
+## Shown inside the hosted page, above its form, when a decision could not be saved.
 
-decision-too-many-title = खूप जास्त बदल
 decision-too-many-body =
     { $minutes ->
         [one] या लिंकवरून कमी वेळात बरेच निर्णय घेतले गेले आहेत. आपली शेवटची निवड जतन झाली नाही; { $minutes } मिनिटानंतर पुन्हा प्रयत्न करा.
        *[other] या लिंकवरून कमी वेळात बरेच निर्णय घेतले गेले आहेत. आपली शेवटची निवड जतन झाली नाही; { $minutes } मिनिटांनंतर पुन्हा प्रयत्न करा.
     }
-decision-unreadable-title = आपली निवड पोहोचली नाही
-decision-unreadable-body = कृपया मागे जा आणि पुन्हा प्रयत्न करा.
-decision-missing-title = एक पर्याय निवडा
-decision-missing-body = मागे जा आणि “स्वीकारा”, “निवडी जतन करा” किंवा “नाकारा” दाबा.
-decision-invalid-title = ही निवड जतन करता येत नाही
-decision-invalid-body = पान उघडल्यानंतर सूचना बदललेली असू शकते. मागे जा, पान पुन्हा लोड करा आणि पुन्हा निवडा.
+decision-missing = एक पर्याय निवडा: “स्वीकारा”, “निवडी जतन करा” किंवा “नाकारा”.
+decision-invalid = ही निवड जतन करता येत नाही: हे पान उघडल्यानंतर सूचना बदलली आहे. पान पुन्हा लोड करा आणि पुन्हा निवडा.
+decision-unreadable = आपली निवड पोहोचली नाही. कृपया पुन्हा प्रयत्न करा.
 decision-failed-body = आपला निर्णय जतन झाला नाही. कृपया पुन्हा प्रयत्न करा.
 
 ## The email that carries a consent link.

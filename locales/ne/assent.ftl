@@ -37,20 +37,16 @@ page-unknown-body = यो सहमति लिङ्क अस्तित्
 page-error-title = केही गडबड भयो
 page-error-body = कृपया केही बेरपछि फेरि प्रयास गर्नुहोस्।
 
-## Answers when a decision from the hosted page could not be saved.
+## Shown inside the hosted page, above its form, when a decision could not be saved.
 
-decision-too-many-title = अत्यधिक परिवर्तनहरू
 decision-too-many-body =
     { $minutes ->
         [one] यो लिङ्कबाट छोटो समयमा धेरै निर्णयहरू गरिएका छन्। तपाईंको पछिल्लो छनोट सुरक्षित भएन; { $minutes } मिनेटपछि फेरि प्रयास गर्नुहोस्।
        *[other] यो लिङ्कबाट छोटो समयमा धेरै निर्णयहरू गरिएका छन्। तपाईंको पछिल्लो छनोट सुरक्षित भएन; { $minutes } मिनेटपछि फेरि प्रयास गर्नुहोस्।
     }
-decision-unreadable-title = तपाईंको छनोट आइपुगेन
-decision-unreadable-body = कृपया पछाडि गएर फेरि प्रयास गर्नुहोस्।
-decision-missing-title = एउटा विकल्प छान्नुहोस्
-decision-missing-body = पछाडि जानुहोस् र “स्वीकार गर्नुहोस्”, “छनोट सुरक्षित गर्नुहोस्” वा “अस्वीकार गर्नुहोस्” थिच्नुहोस्।
-decision-invalid-title = यो छनोट सुरक्षित गर्न सकिँदैन
-decision-invalid-body = पृष्ठ खोलेपछि सूचना परिवर्तन भएको हुन सक्छ। पछाडि जानुहोस्, पृष्ठ फेरि लोड गर्नुहोस् र फेरि छान्नुहोस्।
+decision-missing = एउटा विकल्प छान्नुहोस्: “स्वीकार गर्नुहोस्”, “छनोट सुरक्षित गर्नुहोस्” वा “अस्वीकार गर्नुहोस्”।
+decision-invalid = यो छनोट सुरक्षित गर्न सकिँदैन: यो पृष्ठ खोलेपछि सूचना परिवर्तन भएको छ। पृष्ठ फेरि लोड गर्नुहोस् र फेरि छान्नुहोस्।
+decision-unreadable = तपाईंको छनोट आइपुगेन। कृपया फेरि प्रयास गर्नुहोस्।
 decision-failed-body = तपाईंको निर्णय सुरक्षित भएन। कृपया फेरि प्रयास गर्नुहोस्।
 
 ## The email that carries a consent link.

@@ -37,20 +37,16 @@ page-unknown-body = Deze toestemmingslink bestaat niet. Controleer of u de volle
 page-error-title = Er is iets misgegaan
 page-error-body = Probeer het over een ogenblik opnieuw.
 
-## Answers when a decision from the hosted page could not be saved.
+## Shown inside the hosted page, above its form, when a decision could not be saved.
 
-decision-too-many-title = Te veel wijzigingen
 decision-too-many-body =
     { $minutes ->
         [one] Met deze link zijn in korte tijd veel beslissingen genomen. Uw laatste keuze is niet opgeslagen; probeer het over { $minutes } minuut opnieuw.
        *[other] Met deze link zijn in korte tijd veel beslissingen genomen. Uw laatste keuze is niet opgeslagen; probeer het over { $minutes } minuten opnieuw.
     }
-decision-unreadable-title = Uw keuze is niet aangekomen
-decision-unreadable-body = Ga terug en probeer het opnieuw.
-decision-missing-title = Kies een optie
-decision-missing-body = Ga terug en klik op “Accepteren”, “Keuzes opslaan” of “Weigeren”.
-decision-invalid-title = Deze keuze kan niet worden opgeslagen
-decision-invalid-body = De informatie is mogelijk gewijzigd sinds de pagina werd geopend. Ga terug, laad de pagina opnieuw en maak opnieuw uw keuze.
+decision-missing = Kies een optie: “Accepteren”, “Keuzes opslaan” of “Weigeren”.
+decision-invalid = Deze keuze kan niet worden opgeslagen: de informatie is gewijzigd nadat deze pagina werd geopend. Laad de pagina opnieuw en maak opnieuw uw keuze.
+decision-unreadable = Uw keuze is niet aangekomen. Probeer het opnieuw.
 decision-failed-body = Uw beslissing is niet opgeslagen. Probeer het opnieuw.
 
 ## The email that carries a consent link.

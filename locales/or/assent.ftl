@@ -37,20 +37,16 @@ page-unknown-body = ଏହି ସମ୍ମତି ଲିଙ୍କର କୌଣସ
 page-error-title = କିଛି ଭୁଲ ହୋଇଗଲା
 page-error-body = ଦୟାକରି କିଛି ସମୟ ପରେ ପୁଣି ଚେଷ୍ଟା କରନ୍ତୁ।
 
-## Answers when a decision from the hosted page could not be saved.
+## Shown inside the hosted page, above its form, when a decision could not be saved.
 
-decision-too-many-title = ବହୁତ ଅଧିକ ପରିବର୍ତ୍ତନ
 decision-too-many-body =
     { $minutes ->
         [one] ଏହି ଲିଙ୍କରୁ ଅଳ୍ପ ସମୟ ମଧ୍ୟରେ ଅନେକ ନିଷ୍ପତ୍ତି ନିଆଯାଇଛି। ଆପଣଙ୍କ ଶେଷ ପସନ୍ଦ ସଞ୍ଚୟ ହୋଇନାହିଁ; { $minutes } ମିନିଟ ପରେ ପୁଣି ଚେଷ୍ଟା କରନ୍ତୁ।
        *[other] ଏହି ଲିଙ୍କରୁ ଅଳ୍ପ ସମୟ ମଧ୍ୟରେ ଅନେକ ନିଷ୍ପତ୍ତି ନିଆଯାଇଛି। ଆପଣଙ୍କ ଶେଷ ପସନ୍ଦ ସଞ୍ଚୟ ହୋଇନାହିଁ; { $minutes } ମିନିଟ ପରେ ପୁଣି ଚେଷ୍ଟା କରନ୍ତୁ।
     }
-decision-unreadable-title = ଆପଣଙ୍କ ପସନ୍ଦ ଆମ ପାଖରେ ପହଞ୍ଚିଲା ନାହିଁ
-decision-unreadable-body = ଦୟାକରି ପଛକୁ ଯାଇ ପୁଣି ଚେଷ୍ଟା କରନ୍ତୁ।
-decision-missing-title = ଗୋଟିଏ ବିକଳ୍ପ ବାଛନ୍ତୁ
-decision-missing-body = ପଛକୁ ଯାଇ “ଗ୍ରହଣ କରନ୍ତୁ”, “ପସନ୍ଦ ସଞ୍ଚୟ କରନ୍ତୁ” କିମ୍ବା “ପ୍ରତ୍ୟାଖ୍ୟାନ କରନ୍ତୁ” ଦବାନ୍ତୁ।
-decision-invalid-title = ଏହି ପସନ୍ଦ ସଞ୍ଚୟ କରାଯାଇପାରିବ ନାହିଁ
-decision-invalid-body = ପୃଷ୍ଠାଟି ଖୋଲିବା ପରେ ସୂଚନା ବଦଳି ଯାଇଥାଇପାରେ। ପଛକୁ ଯାଆନ୍ତୁ, ପୃଷ୍ଠାଟି ପୁଣି ଲୋଡ୍ କରନ୍ତୁ ଏବଂ ପୁଣି ବାଛନ୍ତୁ।
+decision-missing = ଗୋଟିଏ ବିକଳ୍ପ ବାଛନ୍ତୁ: “ଗ୍ରହଣ କରନ୍ତୁ”, “ପସନ୍ଦ ସଞ୍ଚୟ କରନ୍ତୁ” କିମ୍ବା “ପ୍ରତ୍ୟାଖ୍ୟାନ କରନ୍ତୁ”।
+decision-invalid = ଏହି ପସନ୍ଦ ସଞ୍ଚୟ କରାଯାଇପାରିବ ନାହିଁ: ଏହି ପୃଷ୍ଠାଟି ଖୋଲିବା ପରେ ସୂଚନା ବଦଳି ଯାଇଛି। ପୃଷ୍ଠାଟି ପୁଣି ଲୋଡ୍ କରନ୍ତୁ ଏବଂ ପୁଣି ବାଛନ୍ତୁ।
+decision-unreadable = ଆପଣଙ୍କ ପସନ୍ଦ ଆମ ପାଖରେ ପହଞ୍ଚିଲା ନାହିଁ। ଦୟାକରି ପୁଣି ଚେଷ୍ଟା କରନ୍ତୁ।
 decision-failed-body = ଆପଣଙ୍କ ନିଷ୍ପତ୍ତି ସଞ୍ଚୟ ହୋଇନାହିଁ। ଦୟାକରି ପୁଣି ଚେଷ୍ଟା କରନ୍ତୁ।
 
 ## The email that carries a consent link.

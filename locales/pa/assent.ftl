@@ -37,20 +37,16 @@ page-unknown-body = ਇਹ ਸਹਿਮਤੀ ਲਿੰਕ ਮੌਜੂਦ ਨ�
 page-error-title = ਕੁਝ ਗ਼ਲਤ ਹੋ ਗਿਆ
 page-error-body = ਕਿਰਪਾ ਕਰਕੇ ਥੋੜ੍ਹੀ ਦੇਰ ਬਾਅਦ ਦੁਬਾਰਾ ਕੋਸ਼ਿਸ਼ ਕਰੋ।
 
-## Answers when a decision from the hosted page could not be saved.
+## Shown inside the hosted page, above its form, when a decision could not be saved.
 
-decision-too-many-title = ਬਹੁਤ ਜ਼ਿਆਦਾ ਬਦਲਾਅ
 decision-too-many-body =
     { $minutes ->
         [one] ਇਸ ਲਿੰਕ ਰਾਹੀਂ ਥੋੜ੍ਹੇ ਸਮੇਂ ਵਿੱਚ ਬਹੁਤ ਸਾਰੇ ਫ਼ੈਸਲੇ ਲਏ ਗਏ ਹਨ। ਤੁਹਾਡੀ ਪਿਛਲੀ ਚੋਣ ਸੰਭਾਲੀ ਨਹੀਂ ਗਈ; { $minutes } ਮਿੰਟ ਬਾਅਦ ਦੁਬਾਰਾ ਕੋਸ਼ਿਸ਼ ਕਰੋ।
        *[other] ਇਸ ਲਿੰਕ ਰਾਹੀਂ ਥੋੜ੍ਹੇ ਸਮੇਂ ਵਿੱਚ ਬਹੁਤ ਸਾਰੇ ਫ਼ੈਸਲੇ ਲਏ ਗਏ ਹਨ। ਤੁਹਾਡੀ ਪਿਛਲੀ ਚੋਣ ਸੰਭਾਲੀ ਨਹੀਂ ਗਈ; { $minutes } ਮਿੰਟਾਂ ਬਾਅਦ ਦੁਬਾਰਾ ਕੋਸ਼ਿਸ਼ ਕਰੋ।
     }
-decision-unreadable-title = ਤੁਹਾਡੀ ਚੋਣ ਸਾਡੇ ਤੱਕ ਨਹੀਂ ਪਹੁੰਚੀ
-decision-unreadable-body = ਕਿਰਪਾ ਕਰਕੇ ਵਾਪਸ ਜਾਓ ਅਤੇ ਦੁਬਾਰਾ ਕੋਸ਼ਿਸ਼ ਕਰੋ।
-decision-missing-title = ਕੋਈ ਇੱਕ ਵਿਕਲਪ ਚੁਣੋ
-decision-missing-body = ਵਾਪਸ ਜਾਓ ਅਤੇ “ਮਨਜ਼ੂਰ ਕਰੋ”, “ਚੋਣਾਂ ਸੰਭਾਲੋ” ਜਾਂ “ਨਾਮਨਜ਼ੂਰ ਕਰੋ” ਦਬਾਓ।
-decision-invalid-title = ਇਹ ਚੋਣ ਸੰਭਾਲੀ ਨਹੀਂ ਜਾ ਸਕਦੀ
-decision-invalid-body = ਹੋ ਸਕਦਾ ਹੈ ਕਿ ਪੰਨਾ ਖੋਲ੍ਹਣ ਤੋਂ ਬਾਅਦ ਸੂਚਨਾ ਬਦਲ ਗਈ ਹੋਵੇ। ਵਾਪਸ ਜਾਓ, ਪੰਨਾ ਦੁਬਾਰਾ ਲੋਡ ਕਰੋ ਅਤੇ ਫਿਰ ਤੋਂ ਚੁਣੋ।
+decision-missing = ਕੋਈ ਇੱਕ ਵਿਕਲਪ ਚੁਣੋ: “ਮਨਜ਼ੂਰ ਕਰੋ”, “ਚੋਣਾਂ ਸੰਭਾਲੋ” ਜਾਂ “ਨਾਮਨਜ਼ੂਰ ਕਰੋ”।
+decision-invalid = ਇਹ ਚੋਣ ਸੰਭਾਲੀ ਨਹੀਂ ਜਾ ਸਕਦੀ: ਇਹ ਪੰਨਾ ਖੋਲ੍ਹਣ ਤੋਂ ਬਾਅਦ ਸੂਚਨਾ ਬਦਲ ਗਈ ਹੈ। ਪੰਨਾ ਦੁਬਾਰਾ ਲੋਡ ਕਰੋ ਅਤੇ ਫਿਰ ਤੋਂ ਚੁਣੋ।
+decision-unreadable = ਤੁਹਾਡੀ ਚੋਣ ਸਾਡੇ ਤੱਕ ਨਹੀਂ ਪਹੁੰਚੀ। ਕਿਰਪਾ ਕਰਕੇ ਦੁਬਾਰਾ ਕੋਸ਼ਿਸ਼ ਕਰੋ।
 decision-failed-body = ਤੁਹਾਡਾ ਫ਼ੈਸਲਾ ਸੰਭਾਲਿਆ ਨਹੀਂ ਗਿਆ। ਕਿਰਪਾ ਕਰਕੇ ਦੁਬਾਰਾ ਕੋਸ਼ਿਸ਼ ਕਰੋ।
 
 ## The email that carries a consent link.

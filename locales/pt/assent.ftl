@@ -37,21 +37,17 @@ page-unknown-body = Este link de consentimento não existe. Verifique se você a
 page-error-title = Algo deu errado
 page-error-body = Tente novamente em instantes.
 
-## Answers when a decision from the hosted page could not be saved.
+## Shown inside the hosted page, above its form, when a decision could not be saved.
 
-decision-too-many-title = Muitas alterações
 decision-too-many-body =
     { $minutes ->
         [one] Muitas decisões foram tomadas com este link em pouco tempo. Sua última escolha não foi salva; tente novamente em { $minutes } minuto.
         [many] Muitas decisões foram tomadas com este link em pouco tempo. Sua última escolha não foi salva; tente novamente em { $minutes } minutos.
        *[other] Muitas decisões foram tomadas com este link em pouco tempo. Sua última escolha não foi salva; tente novamente em { $minutes } minutos.
     }
-decision-unreadable-title = Sua escolha não chegou
-decision-unreadable-body = Volte e tente novamente.
-decision-missing-title = Escolha uma opção
-decision-missing-body = Volte e clique em “Aceitar”, “Salvar escolhas” ou “Recusar”.
-decision-invalid-title = Esta escolha não pode ser salva
-decision-invalid-body = O aviso pode ter mudado desde que a página foi aberta. Volte, recarregue a página e escolha novamente.
+decision-missing = Escolha uma opção: “Aceitar”, “Salvar escolhas” ou “Recusar”.
+decision-invalid = Esta escolha não pode ser salva: o aviso mudou depois que esta página foi aberta. Recarregue a página e escolha novamente.
+decision-unreadable = Sua escolha não chegou. Tente novamente.
 decision-failed-body = Sua decisão não foi salva. Tente novamente.
 
 ## The email that carries a consent link.

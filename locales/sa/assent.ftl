@@ -37,20 +37,16 @@ page-unknown-body = अयं सम्मतिसम्पर्कतन्�
 page-error-title = कश्चित् दोषः जातः
 page-error-body = कृपया किञ्चित्कालानन्तरं पुनः प्रयतताम्।
 
-## Answers when a decision from the hosted page could not be saved.
+## Shown inside the hosted page, above its form, when a decision could not be saved.
 
-decision-too-many-title = अत्यधिकानि परिवर्तनानि
 decision-too-many-body =
     { $minutes ->
         [one] अनेन सम्पर्कतन्तुना अल्पे काले बहवः निर्णयाः कृताः। भवतः अन्तिमः विकल्पः न संरक्षितः; { $minutes } निमेषानन्तरं पुनः प्रयतताम्।
        *[other] अनेन सम्पर्कतन्तुना अल्पे काले बहवः निर्णयाः कृताः। भवतः अन्तिमः विकल्पः न संरक्षितः; { $minutes } निमेषानन्तरं पुनः प्रयतताम्।
     }
-decision-unreadable-title = भवतः विकल्पः न प्राप्तः
-decision-unreadable-body = कृपया पूर्वपृष्ठं गत्वा पुनः प्रयतताम्।
-decision-missing-title = एकं विकल्पं चिनोतु
-decision-missing-body = पूर्वपृष्ठं गत्वा “स्वीकरोतु”, “विकल्पान् संरक्षतु” अथवा “निराकरोतु” इति नुदतु।
-decision-invalid-title = अयं विकल्पः संरक्षितुं न शक्यते
-decision-invalid-body = पृष्ठस्य उद्घाटनानन्तरं सूचना परिवर्तिता स्यात्। पूर्वपृष्ठं गत्वा, पृष्ठं नवीकृत्य पुनः चिनोतु।
+decision-missing = एकं विकल्पं चिनोतु: “स्वीकरोतु”, “विकल्पान् संरक्षतु” अथवा “निराकरोतु”।
+decision-invalid = अयं विकल्पः संरक्षितुं न शक्यते: अस्य पृष्ठस्य उद्घाटनानन्तरं सूचना परिवर्तिता। पृष्ठं नवीकृत्य पुनः चिनोतु।
+decision-unreadable = भवतः विकल्पः न प्राप्तः। कृपया पुनः प्रयतताम्।
 decision-failed-body = भवतः निर्णयः न संरक्षितः। कृपया पुनः प्रयतताम्।
 
 ## The email that carries a consent link.

@@ -37,20 +37,16 @@ page-unknown-body = ᱱᱚᱣᱟ ᱦᱮᱸᱥᱟᱹᱨᱤ ᱞᱤᱝᱠ ᱫᱚ �
 page-error-title = ᱡᱟᱦᱟᱱᱟᱜ ᱵᱷᱩᱞ ᱦᱩᱭ ᱮᱱᱟ
 page-error-body = ᱫᱟᱭᱟᱠᱟᱛᱮ ᱠᱟᱴᱤᱡ ᱜᱷᱟᱹᱲᱤ ᱛᱟᱭᱚᱢ ᱫᱩᱦᱲᱟᱹ ᱪᱮᱥᱴᱟᱭ ᱢᱮ ᱾
 
-## Answers when a decision from the hosted page could not be saved.
+## Shown inside the hosted page, above its form, when a decision could not be saved.
 
-decision-too-many-title = ᱟᱹᱰᱤ ᱟᱭᱢᱟ ᱵᱚᱫᱚᱞ
 decision-too-many-body =
     { $minutes ->
         [one] ᱱᱚᱣᱟ ᱞᱤᱝᱠ ᱛᱮ ᱠᱟᱴᱤᱡ ᱚᱠᱛᱚ ᱨᱮ ᱟᱭᱢᱟ ᱵᱤᱪᱟᱹᱨ ᱦᱩᱭ ᱮᱱᱟ ᱾ ᱟᱢᱟᱜ ᱢᱩᱪᱟᱹᱫ ᱵᱟᱪᱷᱟᱣ ᱵᱟᱝ ᱥᱟᱺᱪᱟᱣ ᱞᱮᱱᱟ; { $minutes } ᱢᱤᱱᱤᱴ ᱛᱟᱭᱚᱢ ᱫᱩᱦᱲᱟᱹ ᱪᱮᱥᱴᱟᱭ ᱢᱮ ᱾
        *[other] ᱱᱚᱣᱟ ᱞᱤᱝᱠ ᱛᱮ ᱠᱟᱴᱤᱡ ᱚᱠᱛᱚ ᱨᱮ ᱟᱭᱢᱟ ᱵᱤᱪᱟᱹᱨ ᱦᱩᱭ ᱮᱱᱟ ᱾ ᱟᱢᱟᱜ ᱢᱩᱪᱟᱹᱫ ᱵᱟᱪᱷᱟᱣ ᱵᱟᱝ ᱥᱟᱺᱪᱟᱣ ᱞᱮᱱᱟ; { $minutes } ᱢᱤᱱᱤᱴ ᱛᱟᱭᱚᱢ ᱫᱩᱦᱲᱟᱹ ᱪᱮᱥᱴᱟᱭ ᱢᱮ ᱾
     }
-decision-unreadable-title = ᱟᱢᱟᱜ ᱵᱟᱪᱷᱟᱣ ᱫᱚ ᱵᱟᱝ ᱥᱮᱴᱮᱨ ᱞᱮᱱᱟ
-decision-unreadable-body = ᱫᱟᱭᱟᱠᱟᱛᱮ ᱯᱟᱹᱪᱷᱞᱟᱹ ᱛᱮ ᱪᱟᱞᱟᱜ ᱠᱟᱛᱮ ᱫᱩᱦᱲᱟᱹ ᱪᱮᱥᱴᱟᱭ ᱢᱮ ᱾
-decision-missing-title = ᱢᱤᱫᱴᱟᱹᱝ ᱵᱟᱪᱷᱟᱣ ᱢᱮ
-decision-missing-body = ᱯᱟᱹᱪᱷᱞᱟᱹ ᱛᱮ ᱪᱟᱞᱟᱜ ᱠᱟᱛᱮ “ᱦᱮᱸᱥᱟᱹᱨᱤ ᱢᱮ”, “ᱵᱟᱪᱷᱟᱣ ᱥᱟᱺᱪᱟᱣ ᱢᱮ” ᱟᱨᱵᱟᱝ “ᱵᱟᱹᱨᱜᱤᱞ ᱢᱮ” ᱚᱛᱟᱭ ᱢᱮ ᱾
-decision-invalid-title = ᱱᱚᱣᱟ ᱵᱟᱪᱷᱟᱣ ᱫᱚ ᱵᱟᱝ ᱥᱟᱺᱪᱟᱣ ᱫᱟᱲᱮᱭᱟᱜᱼᱟ
-decision-invalid-body = ᱥᱟᱦᱴᱟ ᱡᱷᱤᱡᱽ ᱛᱟᱭᱚᱢ ᱠᱷᱚᱵᱚᱨ ᱫᱚ ᱵᱚᱫᱚᱞ ᱟᱠᱟᱱ ᱫᱟᱲᱮᱭᱟᱜᱼᱟ ᱾ ᱯᱟᱹᱪᱷᱞᱟᱹ ᱛᱮ ᱪᱟᱞᱟᱜ ᱢᱮ, ᱥᱟᱦᱴᱟ ᱫᱩᱦᱲᱟᱹ ᱞᱟᱫᱮ ᱢᱮ ᱟᱨ ᱫᱩᱦᱲᱟᱹ ᱵᱟᱪᱷᱟᱣ ᱢᱮ ᱾
+decision-missing = ᱢᱤᱫᱴᱟᱹᱝ ᱵᱟᱪᱷᱟᱣ ᱢᱮ: “ᱦᱮᱸᱥᱟᱹᱨᱤ ᱢᱮ”, “ᱵᱟᱪᱷᱟᱣ ᱥᱟᱺᱪᱟᱣ ᱢᱮ” ᱟᱨᱵᱟᱝ “ᱵᱟᱹᱨᱜᱤᱞ ᱢᱮ” ᱾
+decision-invalid = ᱱᱚᱣᱟ ᱵᱟᱪᱷᱟᱣ ᱫᱚ ᱵᱟᱝ ᱥᱟᱺᱪᱟᱣ ᱫᱟᱲᱮᱭᱟᱜᱼᱟ: ᱱᱚᱣᱟ ᱥᱟᱦᱴᱟ ᱡᱷᱤᱡᱽ ᱛᱟᱭᱚᱢ ᱠᱷᱚᱵᱚᱨ ᱫᱚ ᱵᱚᱫᱚᱞ ᱟᱠᱟᱱᱟ ᱾ ᱥᱟᱦᱴᱟ ᱫᱩᱦᱲᱟᱹ ᱞᱟᱫᱮ ᱢᱮ ᱟᱨ ᱫᱩᱦᱲᱟᱹ ᱵᱟᱪᱷᱟᱣ ᱢᱮ ᱾
+decision-unreadable = ᱟᱢᱟᱜ ᱵᱟᱪᱷᱟᱣ ᱫᱚ ᱵᱟᱝ ᱥᱮᱴᱮᱨ ᱞᱮᱱᱟ ᱾ ᱫᱟᱭᱟᱠᱟᱛᱮ ᱫᱩᱦᱲᱟᱹ ᱪᱮᱥᱴᱟᱭ ᱢᱮ ᱾
 decision-failed-body = ᱟᱢᱟᱜ ᱵᱤᱪᱟᱹᱨ ᱵᱟᱝ ᱥᱟᱺᱪᱟᱣ ᱞᱮᱱᱟ ᱾ ᱫᱟᱭᱟᱠᱟᱛᱮ ᱫᱩᱦᱲᱟᱹ ᱪᱮᱥᱴᱟᱭ ᱢᱮ ᱾
 
 ## The email that carries a consent link.

@@ -37,20 +37,16 @@ page-unknown-body = رضامندي جو هي لنڪ موجود ناهي. جان�
 page-error-title = ڪجهه غلط ٿي ويو
 page-error-body = مهرباني ڪري ٿوري دير کان پوءِ ٻيهر ڪوشش ڪريو.
 
-## Answers when a decision from the hosted page could not be saved.
+## Shown inside the hosted page, above its form, when a decision could not be saved.
 
-decision-too-many-title = تمام گهڻيون تبديليون
 decision-too-many-body =
     { $minutes ->
         [one] هن لنڪ ذريعي ٿوري وقت ۾ گهڻا فيصلا ڪيا ويا آهن. توهان جي آخري چونڊ محفوظ نه ٿي؛ { $minutes } منٽ کان پوءِ ٻيهر ڪوشش ڪريو.
        *[other] هن لنڪ ذريعي ٿوري وقت ۾ گهڻا فيصلا ڪيا ويا آهن. توهان جي آخري چونڊ محفوظ نه ٿي؛ { $minutes } منٽن کان پوءِ ٻيهر ڪوشش ڪريو.
     }
-decision-unreadable-title = توهان جي چونڊ اسان تائين نه پهتي
-decision-unreadable-body = مهرباني ڪري واپس وڃو ۽ ٻيهر ڪوشش ڪريو.
-decision-missing-title = ڪو هڪ اختيار چونڊيو
-decision-missing-body = واپس وڃو ۽ “منظور ڪريو”، “چونڊ محفوظ ڪريو” يا “رد ڪريو” دٻايو.
-decision-invalid-title = هي چونڊ محفوظ نٿي ٿي سگهي
-decision-invalid-body = ٿي سگهي ٿو ته صفحو کلڻ کان پوءِ اطلاع بدلجي ويو هجي. واپس وڃو، صفحو ٻيهر لوڊ ڪريو ۽ وري چونڊيو.
+decision-missing = ڪو هڪ اختيار چونڊيو: “منظور ڪريو”، “چونڊ محفوظ ڪريو” يا “رد ڪريو”.
+decision-invalid = هي چونڊ محفوظ نٿي ٿي سگهي: هي صفحو کلڻ کان پوءِ اطلاع بدلجي ويو آهي. صفحو ٻيهر لوڊ ڪريو ۽ وري چونڊيو.
+decision-unreadable = توهان جي چونڊ اسان تائين نه پهتي. مهرباني ڪري ٻيهر ڪوشش ڪريو.
 decision-failed-body = توهان جو فيصلو محفوظ نه ٿيو. مهرباني ڪري ٻيهر ڪوشش ڪريو.
 
 ## The email that carries a consent link.

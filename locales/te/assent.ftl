@@ -37,20 +37,16 @@ page-unknown-body = ఈ సమ్మతి లింకు ఉనికిలో
 page-error-title = ఏదో పొరపాటు జరిగింది
 page-error-body = దయచేసి కొద్దిసేపటి తర్వాత మళ్లీ ప్రయత్నించండి.
 
-## Answers when a decision from the hosted page could not be saved.
+## Shown inside the hosted page, above its form, when a decision could not be saved.
 
-decision-too-many-title = చాలా ఎక్కువ మార్పులు
 decision-too-many-body =
     { $minutes ->
         [one] ఈ లింకు ద్వారా తక్కువ సమయంలో చాలా నిర్ణయాలు తీసుకోబడ్డాయి. మీ చివరి ఎంపిక భద్రపరచబడలేదు; { $minutes } నిమిషం తర్వాత మళ్లీ ప్రయత్నించండి.
        *[other] ఈ లింకు ద్వారా తక్కువ సమయంలో చాలా నిర్ణయాలు తీసుకోబడ్డాయి. మీ చివరి ఎంపిక భద్రపరచబడలేదు; { $minutes } నిమిషాల తర్వాత మళ్లీ ప్రయత్నించండి.
     }
-decision-unreadable-title = మీ ఎంపిక అందలేదు
-decision-unreadable-body = దయచేసి వెనక్కి వెళ్లి మళ్లీ ప్రయత్నించండి.
-decision-missing-title = ఒక ఎంపికను ఎంచుకోండి
-decision-missing-body = వెనక్కి వెళ్లి “ఆమోదించండి”, “ఎంపికలను భద్రపరచండి” లేదా “తిరస్కరించండి” నొక్కండి.
-decision-invalid-title = ఈ ఎంపికను భద్రపరచడం సాధ్యం కాదు
-decision-invalid-body = పేజీ తెరిచిన తర్వాత ప్రకటన మారి ఉండవచ్చు. వెనక్కి వెళ్లి, పేజీని మళ్లీ లోడ్ చేసి, మళ్లీ ఎంచుకోండి.
+decision-missing = ఒక ఎంపికను ఎంచుకోండి: “ఆమోదించండి”, “ఎంపికలను భద్రపరచండి” లేదా “తిరస్కరించండి”.
+decision-invalid = ఈ ఎంపికను భద్రపరచడం సాధ్యం కాదు: ఈ పేజీ తెరిచిన తర్వాత ప్రకటన మారింది. పేజీని మళ్లీ లోడ్ చేసి, మళ్లీ ఎంచుకోండి.
+decision-unreadable = మీ ఎంపిక అందలేదు. దయచేసి మళ్లీ ప్రయత్నించండి.
 decision-failed-body = మీ నిర్ణయం భద్రపరచబడలేదు. దయచేసి మళ్లీ ప్రయత్నించండి.
 
 ## The email that carries a consent link.

@@ -37,20 +37,16 @@ page-unknown-body = رضامندی کا یہ لنک موجود نہیں ہے۔ �
 page-error-title = کچھ غلط ہو گیا
 page-error-body = براہ کرم تھوڑی دیر بعد دوبارہ کوشش کریں۔
 
-## Answers when a decision from the hosted page could not be saved.
+## Shown inside the hosted page, above its form, when a decision could not be saved.
 
-decision-too-many-title = بہت زیادہ تبدیلیاں
 decision-too-many-body =
     { $minutes ->
         [one] اس لنک سے کم وقت میں بہت سے فیصلے کیے گئے ہیں۔ آپ کا آخری انتخاب محفوظ نہیں ہوا؛ { $minutes } منٹ بعد دوبارہ کوشش کریں۔
        *[other] اس لنک سے کم وقت میں بہت سے فیصلے کیے گئے ہیں۔ آپ کا آخری انتخاب محفوظ نہیں ہوا؛ { $minutes } منٹ بعد دوبارہ کوشش کریں۔
     }
-decision-unreadable-title = آپ کا انتخاب ہم تک نہیں پہنچا
-decision-unreadable-body = براہ کرم واپس جائیں اور دوبارہ کوشش کریں۔
-decision-missing-title = کوئی ایک انتخاب کریں
-decision-missing-body = واپس جائیں اور “منظور کریں”، “انتخاب محفوظ کریں” یا “مسترد کریں” دبائیں۔
-decision-invalid-title = یہ انتخاب محفوظ نہیں کیا جا سکتا
-decision-invalid-body = ممکن ہے کہ صفحہ کھلنے کے بعد اطلاع تبدیل ہو گئی ہو۔ واپس جائیں، صفحہ دوبارہ لوڈ کریں اور پھر سے انتخاب کریں۔
+decision-missing = کوئی ایک انتخاب کریں: “منظور کریں”، “انتخاب محفوظ کریں” یا “مسترد کریں”۔
+decision-invalid = یہ انتخاب محفوظ نہیں کیا جا سکتا: یہ صفحہ کھلنے کے بعد اطلاع تبدیل ہو گئی ہے۔ صفحہ دوبارہ لوڈ کریں اور پھر سے انتخاب کریں۔
+decision-unreadable = آپ کا انتخاب ہم تک نہیں پہنچا۔ براہ کرم دوبارہ کوشش کریں۔
 decision-failed-body = آپ کا فیصلہ محفوظ نہیں ہوا۔ براہ کرم دوبارہ کوشش کریں۔
 
 ## The email that carries a consent link.

@@ -37,19 +37,15 @@ page-unknown-body = 此同意链接不存在。请检查您是否打开了完整
 page-error-title = 出现问题
 page-error-body = 请稍后重试。
 
-## Answers when a decision from the hosted page could not be saved.
+## Shown inside the hosted page, above its form, when a decision could not be saved.
 
-decision-too-many-title = 更改过于频繁
 decision-too-many-body =
     { $minutes ->
        *[other] 此链接在短时间内提交了过多决定。您的最后一次选择未保存；请在 { $minutes } 分钟后重试。
     }
-decision-unreadable-title = 未收到您的选择
-decision-unreadable-body = 请返回并重试。
-decision-missing-title = 请选择一个选项
-decision-missing-body = 请返回并点击“同意”“保存选择”或“拒绝”。
-decision-invalid-title = 无法保存此选择
-decision-invalid-body = 页面打开后，通知内容可能已更改。请返回，重新加载页面后再次选择。
+decision-missing = 请选择一个选项：“同意”“保存选择”或“拒绝”。
+decision-invalid = 无法保存此选择：此页面打开后，通知内容已更改。请重新加载页面后再次选择。
+decision-unreadable = 未收到您的选择。请重试。
 decision-failed-body = 您的决定未能保存。请重试。
 
 ## The email that carries a consent link.

@@ -29,7 +29,9 @@ impl BannerAssets {
                 let mut all = js.clone();
                 all.extend_from_slice(&wasm);
                 let id = backend::crypto::sha256_hex(&all)[..16].to_string();
-                let loader = LOADER.replace("__ASSENT_BANNER_BUILD__", &id);
+                let loader = LOADER
+                    .replace("__ASSENT_BANNER_BUILD__", &id)
+                    .replace("__ASSENT_CHOICE_PATH__", <app::banner::RecordBannerChoice as leptos::server_fn::ServerFn>::PATH);
                 Some(Built { id, loader, js, wasm })
             }
             _ => {

@@ -15,6 +15,7 @@ pub mod management;
 pub mod metrics;
 pub mod ops;
 pub mod pipeline;
+pub mod public_calls;
 pub mod ratelimit;
 pub mod router;
 pub mod security;

@@ -6,16 +6,18 @@
 //! - pages: the dashboard (`/`, `/admin/…`) is the `AdminApp` with the dashboard bundle; the
 //!   hosted consent page (`/{subdomain}/{display_id}/{link_id}`) and every other page (the 404
 //!   page) is the `PublicApp`, whose bundle does not carry the dashboard.
+//! - `/_server/…`: the server functions; the public ones (the hosted page's decision, the
+//!   banner's choice) behind their pipeline (`public_calls`).
 //! - `/pkg/{build}/…` static files, the banner, operations endpoints.
 
 use crate::dialects::{consent_links, universal_consents};
 use crate::management::{self, openapi::ApiDoc};
 use crate::state::AppState;
-use crate::{banner, hosted_page, metrics, ops};
+use crate::{banner, hosted_page, metrics, ops, public_calls};
 use axum::extract::State;
 use axum::http::{header, HeaderName, HeaderValue, Request};
 use axum::response::IntoResponse;
-use axum::routing::{get, post};
+use axum::routing::get;
 use axum::Router;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
@@ -39,6 +41,7 @@ pub fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
     doc.merge(links_doc);
     doc.merge(universal_doc);
     doc.merge(integration_doc);
+    doc.merge(crate::public_calls::PublicFunctionsDoc::openapi());
     crate::management::openapi::complete(&mut doc);
     let router = Router::new()
         .merge(open)
@@ -95,9 +98,10 @@ pub fn build_router(state: AppState) -> Router {
         .merge(state.assets.routes())
         .merge(api)
         .route("/{subdomain}/{display_id}/{link_id}", get(hosted_page::show))
-        .route("/{subdomain}/{display_id}/{link_id}/decision", post(hosted_page::submit))
         .merge(dashboard)
         .fallback(not_found)
+        // Inside `client_addr::resolve`, whose client address it counts.
+        .layer(axum::middleware::from_fn_with_state(state.clone(), public_calls::gate))
         .layer(axum::middleware::from_fn(metrics::track))
         .layer(
             TraceLayer::new_for_http()

@@ -72,15 +72,8 @@ async fn oversized_bodies_are_413_in_each_format() {
     let (status, v) = s.post("/api/consent/consent-links", huge).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
     assert!(v["detail"].as_str().unwrap().contains("larger than"), "{v}");
-    let res = s
-        .app
-        .http
-        .post(format!("{}/decision", s.link_url))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(format!("decision=approve&purpose={}", "p".repeat(100 * 1024)))
-        .send()
-        .await
-        .unwrap();
+    let huge_form = format!("decision=approve&purpose[]={}", "p".repeat(100 * 1024));
+    let res = decide(&s.app.http, &s.link_url, &huge_form, false).await;
     assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
     assert!(res.text().await.unwrap().contains("did not arrive"));
     s.nothing_written().await;

@@ -615,15 +615,16 @@ async fn hosted_page_works_with_plain_form_posts(backend: Backend) {
     assert!(hindi.contains("हम आपका फ़ोन नंबर उपयोग करते हैं।"));
     assert!(hindi.contains("स्वीकार करें"), "the page's own words in Hindi");
 
-    let no_redirects =
-        reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).timeout(std::time::Duration::from_secs(30)).build().unwrap();
+    let no_redirects = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .user_agent("form-test/1.0")
+        .timeout(std::time::Duration::from_secs(30))
+        .build()
+        .unwrap();
+    // As a browser without JavaScript posts the page's form.
     let decide = |form: &'static str| {
-        no_redirects
-            .post(format!("{url}/decision"))
-            .header("content-type", "application/x-www-form-urlencoded")
-            .header("user-agent", "form-test/1.0")
-            .body(form)
-            .send()
+        let (http, url) = (no_redirects.clone(), url.clone());
+        async move { Ok::<_, std::convert::Infallible>(common::decide(&http, &url, form, true).await) }
     };
     let res = decide("decision=decline&lang=en&version=1").await.unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
@@ -661,27 +662,46 @@ async fn hosted_page_works_with_plain_form_posts(backend: Backend) {
     assert_eq!(newest["notice_version"], 1);
     assert_eq!(newest["notice_hash"], f.cp["content_hash"]);
     assert_eq!(newest["collected_via"], "consent_link");
-    let res = decide("decision=maybe").await.unwrap();
+    // A form without a choice comes back to the page, which says what to do.
+    let res = decide("decision=maybe&lang=en").await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(location.ends_with("?lang=en&problem=missing"), "{location}");
+    let page = f.app.http.get(format!("{}{location}", f.app.base)).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Choose an option: Approve, Save choices or Decline."), "{page}");
+    // The page's own client gets the same refusal as the function's error, with its status.
+    let res = common::decide(&no_redirects, &url, "decision=maybe&lang=en", false).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let (_, err) = body(res).await;
+    assert_eq!(
+        (err["kind"].as_str(), err["message"].as_str()),
+        (Some("Invalid"), Some("Choose an option: Approve, Save choices or Decline."))
+    );
     // Repeating the last decision records nothing new.
     let before = f.app.state.services.ledger.length().await.unwrap();
     assert_eq!(decide("decision=withdraw&lang=en&version=1").await.unwrap().status(), StatusCode::SEE_OTHER);
     assert_eq!(f.app.state.services.ledger.length().await.unwrap(), before);
-    // A flood through one link is stopped with a clear page, and nothing more is recorded.
-    let mut last = StatusCode::SEE_OTHER;
+    // A flood through one link is stopped with a clear message, and nothing more is recorded.
+    let mut last = StatusCode::OK;
     for i in 0..30 {
-        last = decide(if i % 2 == 0 { "decision=approve&lang=en&version=1" } else { "decision=decline&lang=en&version=1" })
-            .await
-            .unwrap()
-            .status();
+        let form = if i % 2 == 0 { "decision=approve&lang=en&version=1" } else { "decision=decline&lang=en&version=1" };
+        last = common::decide(&no_redirects, &url, form, false).await.status();
         if last == StatusCode::TOO_MANY_REQUESTS {
             break;
         }
     }
     assert_eq!(last, StatusCode::TOO_MANY_REQUESTS);
-    let flood = decide("decision=decline&lang=en&version=1").await.unwrap();
+    let flood = common::decide(&no_redirects, &url, "decision=decline&lang=en&version=1", false).await;
     assert!(flood.headers().contains_key("retry-after"));
-    assert!(flood.text().await.unwrap().contains("Too many changes"));
+    let (_, err) = body(flood).await;
+    assert_eq!(err["kind"], "RateLimited");
+    assert!(err["message"].as_str().unwrap().contains("Your last choice was not saved"), "{err}");
+    // Without JavaScript: back to the page, which says the same.
+    let res = decide("decision=decline&lang=en&version=1").await.unwrap();
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(location.contains("problem=too-many&retry="), "{location}");
+    let page = f.app.http.get(format!("{}{location}", f.app.base)).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Your last choice was not saved"));
     assert_eq!(f.app.state.services.ledger.length().await.unwrap(), before + 17, "at most 20 decisions an hour per link");
 
     // Unknown and expired links get their own pages and statuses.
@@ -693,14 +713,13 @@ async fn hosted_page_works_with_plain_form_posts(backend: Backend) {
     let expired = f.app.http.get(stale["consent_link"].as_str().unwrap()).send().await.unwrap();
     assert_eq!(expired.status(), StatusCode::GONE);
     assert!(expired.text().await.unwrap().contains("This link has expired"));
-    let res = no_redirects
-        .post(format!("{}/decision", stale["consent_link"].as_str().unwrap()))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body("decision=approve")
-        .send()
-        .await
-        .unwrap();
+    let res = common::decide(&no_redirects, stale["consent_link"].as_str().unwrap(), "decision=approve", true).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER, "back to the page, which explains");
+    let res = common::decide(&no_redirects, stale["consent_link"].as_str().unwrap(), "decision=approve&lang=hi", false).await;
+    assert_eq!(res.status(), StatusCode::GONE);
+    let (_, err) = body(res).await;
+    assert_eq!(err["kind"], "Forbidden");
+    assert!(err["message"].as_str().unwrap().contains("लिंक"), "the page's words, in the page's language: {err}");
     let (_, h) = f.history(&format!("asset_id={}&event_id={}", f.asset_id, stale["event_id"].as_str().unwrap())).await;
     assert_eq!(h["data"][0]["status"], "expired", "an expired link records nothing");
 }
@@ -904,17 +923,10 @@ async fn forwarded_clients_count_only_behind_trusted_proxies() {
         })
         .await;
         let link = f.link("+919876543210").await;
-        let res = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap()
-            .post(format!("{}/decision", link["consent_link"].as_str().unwrap()))
-            .header("content-type", "application/x-www-form-urlencoded")
-            .header("x-forwarded-for", "198.51.100.1, 203.0.113.9")
-            .body("decision=approve")
-            .send()
-            .await
-            .unwrap();
+        let mut forwarded = reqwest::header::HeaderMap::new();
+        forwarded.insert("x-forwarded-for", "198.51.100.1, 203.0.113.9".parse().unwrap());
+        let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).default_headers(forwarded).build().unwrap();
+        let res = common::decide(&http, link["consent_link"].as_str().unwrap(), "decision=approve", true).await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
         let (_, entries) = body(f.app.admin(&f.t, Method::GET, "/api/v1/audit/events").send().await.unwrap()).await;
         assert_eq!(entries["items"][0]["evidence"]["ip"], expected, "trusted proxy: {trusted}");

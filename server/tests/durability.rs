@@ -79,9 +79,10 @@ async fn writer(base: String, key: String, asset_id: String, integration_id: Str
         acked.lock().unwrap().links.push((request_id.clone(), path.clone()));
         for decision in ["approve", "decline", "approve"] {
             let posted = http
-                .post(format!("{base}/{path}/decision"))
+                .post(format!("{base}/_server/consent_decision"))
                 .header("content-type", "application/x-www-form-urlencoded")
-                .body(format!("decision={decision}"))
+                .header("accept", "text/html")
+                .body(format!("link=%2F{}&decision={decision}", path.replace('/', "%2F")))
                 .send()
                 .await;
             match posted {

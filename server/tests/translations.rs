@@ -173,18 +173,11 @@ async fn the_browser_s_language_is_used_when_the_link_names_none() {
     let html = f.page(&url, Some("xx")).await;
     assert!(html.contains(r#"<html lang="en""#));
     // The answer to a refused decision speaks the page's language too.
-    let res = f
-        .app
-        .http
-        .post(format!("{url}/decision"))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body("decision=maybe&lang=ta")
-        .send()
-        .await
-        .unwrap();
+    let res = decide(&f.app.http, &url, "decision=maybe&lang=ta", false).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
-    let html = res.text().await.unwrap();
-    assert!(html.contains(r#"lang="ta""#) && english_words(&assent_s_words(&html)).is_empty(), "{html}");
+    let (_, err) = body(res).await;
+    let message = err["message"].as_str().unwrap();
+    assert!(!message.is_empty() && english_words(message).is_empty(), "{err}");
 }
 
 async fn an_organisation_s_wording_is_its_own(backend: Backend) {

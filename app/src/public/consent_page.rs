@@ -1,13 +1,20 @@
 //! The hosted consent page that a consent link opens: `/{org subdomain}/{display_id}/{link_id}`.
 //! The server loads its data before rendering ([`load`]), so expired and unknown links get
-//! their real HTTP status, and hands the same data to the browser for hydration; its form is a
-//! plain POST, so it works without JavaScript too.
+//! their real HTTP status, and hands the same data to the browser for hydration.
+//!
+//! The person's decision goes to one server function, [`decide_consent`], through an
+//! `ActionForm`: with JavaScript the page updates in place with the function's answer (the page
+//! as a reload would show it); without, the same form posts to the function's URL and the
+//! browser is sent back to the page (`303`), which shows the receipt or, with `?problem=`, why
+//! the decision was not saved. Either way the words are the page's language.
 
+use crate::error::{AppError, AppErrorKind};
 use crate::i18n::Texts;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum PageState {
     /// Waiting for the person's first decision.
     Open,
@@ -19,6 +26,7 @@ pub enum PageState {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PagePurpose {
     pub id: String,
     pub name: String,
@@ -32,6 +40,7 @@ pub struct PagePurpose {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Receipt {
     /// What was decided and when, in the page's language.
     pub summary: String,
@@ -41,6 +50,7 @@ pub struct Receipt {
 
 /// A language the organisation wrote its notice in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct NoticeLanguage {
     pub code: String,
     /// Its own name for itself (the code, when Assent does not know the language).
@@ -48,6 +58,7 @@ pub struct NoticeLanguage {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ConsentData {
     pub state: PageState,
     pub org_name: String,
@@ -60,6 +71,101 @@ pub struct ConsentData {
     pub notice_langs: Vec<NoticeLanguage>,
     pub purposes: Vec<PagePurpose>,
     pub receipt: Option<Receipt>,
+    /// Why the last decision was not saved, in the page's language.
+    pub problem: Option<String>,
+}
+
+/// Why a decision was not saved.
+#[cfg(feature = "ssr")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    /// The caller or the link decided too often; seconds until the next may be saved.
+    TooMany {
+        retry_after_secs: u64,
+    },
+    /// No choice in the form.
+    Missing,
+    /// The choice does not fit the notice (it changed since the page was opened).
+    Invalid,
+    /// The form did not arrive whole.
+    Unreadable,
+    /// The link expired or was replaced: the page says which.
+    Gone,
+    /// No such link.
+    Unknown,
+    Failed,
+}
+
+#[cfg(feature = "ssr")]
+impl Problem {
+    /// The query that carries it through the redirect of a form posted without JavaScript.
+    /// `Gone` and `Unknown` need none: the page shows its state.
+    pub fn query(self) -> Option<String> {
+        Some(match self {
+            Problem::TooMany { retry_after_secs } => format!("problem=too-many&retry={retry_after_secs}"),
+            Problem::Missing => "problem=missing".into(),
+            Problem::Invalid => "problem=invalid".into(),
+            Problem::Unreadable => "problem=unreadable".into(),
+            Problem::Failed => "problem=failed".into(),
+            Problem::Gone | Problem::Unknown => return None,
+        })
+    }
+
+    /// The problem named by a page's `problem` and `retry` query parameters.
+    pub fn from_query(problem: &str, retry: Option<&str>) -> Option<Self> {
+        Some(match problem {
+            "too-many" => Problem::TooMany { retry_after_secs: retry.and_then(|r| r.parse().ok()).unwrap_or(60).clamp(1, 24 * 3600) },
+            "missing" => Problem::Missing,
+            "invalid" => Problem::Invalid,
+            "unreadable" => Problem::Unreadable,
+            "failed" => Problem::Failed,
+            _ => return None,
+        })
+    }
+
+    pub fn kind(self) -> AppErrorKind {
+        match self {
+            Problem::TooMany { .. } => AppErrorKind::RateLimited,
+            Problem::Missing | Problem::Invalid | Problem::Unreadable => AppErrorKind::Invalid,
+            Problem::Gone => AppErrorKind::Forbidden,
+            Problem::Unknown => AppErrorKind::NotFound,
+            Problem::Failed => AppErrorKind::Internal,
+        }
+    }
+
+    /// The HTTP status of the server function's answer (with JavaScript).
+    pub fn status(self) -> u16 {
+        match self {
+            Problem::TooMany { .. } => 429,
+            Problem::Missing | Problem::Invalid => 400,
+            Problem::Unreadable => 413,
+            Problem::Gone => 410,
+            Problem::Unknown => 404,
+            Problem::Failed => 500,
+        }
+    }
+
+    /// What went wrong in a service, as the page tells it. The service's error policy has
+    /// already logged anything internal.
+    pub fn from_error(err: &backend::Error) -> Self {
+        use backend::ErrorKind as K;
+        let report = err.report();
+        match report.kind {
+            K::RateLimited => Problem::TooMany { retry_after_secs: report.retry_after_secs.unwrap_or(60) },
+            K::Forbidden => Problem::Gone,
+            K::NotFound => Problem::Unknown,
+            K::Invalid => Problem::Invalid,
+            _ => Problem::Failed,
+        }
+    }
+}
+
+/// The page after a decision: what a reload would show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct DecidedPage {
+    pub texts: Texts,
+    pub data: ConsentData,
 }
 
 impl ConsentData {
@@ -77,6 +183,7 @@ impl ConsentData {
             notice_langs: vec![],
             purposes: vec![],
             receipt: None,
+            problem: None,
         }
     }
 }
@@ -117,19 +224,23 @@ const PAGE_MESSAGES: &[&str] = &[
     "page-unknown-body",
     "page-error-title",
     "page-error-body",
+    // Shown when the server function cannot be reached at all.
+    "decision-failed-body",
 ];
 
 /// Everything the page shows for one link, in the reader's language: the first of
 /// `preferred` (an explicit `?lang=`) that Assent speaks, else the browser's, else English.
-/// The notice is the organisation's text in that language when it wrote one. The rules
-/// (which state, which notice) are the service's; this maps its answer.
+/// The notice is the organisation's text in that language when it wrote one; `problem`, when
+/// the last decision was not saved, is said in the same words. The rules (which state, which
+/// notice) are the service's; this maps its answer.
 #[cfg(feature = "ssr")]
 pub async fn load(
     services: &backend::Services,
     path: &backend::services::consent_links::LinkPath,
     preferred: &[&str],
     accept_language: Option<&str>,
-) -> (Texts, Result<ConsentData, crate::error::AppError>) {
+    problem: Option<Problem>,
+) -> (Texts, Result<ConsentData, AppError>) {
     use crate::i18n::Resolver;
     use backend::i18n::{catalogue, Overrides};
     use backend::services::consent_links::{self as links, HostedPage};
@@ -152,89 +263,273 @@ pub async fn load(
         },
         None => Overrides::default(),
     };
-    let texts = plain(overrides);
-    let page = match page {
-        HostedPage::Unknown => return (texts.finish(), Ok(ConsentData::empty(PageState::Unknown))),
-        HostedPage::Replaced { org } => {
-            let data = ConsentData {
+    let mut texts = plain(overrides);
+    let mut data = match page {
+        HostedPage::Unknown => ConsentData::empty(PageState::Unknown),
+        HostedPage::Replaced { org } => ConsentData {
+            org_name: org.brand_name,
+            logo_url: org.logo_url,
+            brand_color: org.brand_color,
+            ..ConsentData::empty(PageState::Replaced)
+        },
+        HostedPage::Live(page) => {
+            let links::LivePage { org, request, collection_point: cp, state, notice_lang, granted, receipt } = *page;
+            let decided = state == links::PageState::Decided;
+            let receipt = receipt.map(|log| {
+                let action = match log.action.as_str() {
+                    "approved" | "declined" | "withdrawn" => log.action.clone(),
+                    _ => "partial".to_string(),
+                };
+                Receipt {
+                    summary: texts.format(
+                        "page-receipt-summary",
+                        &[("action", action.into()), ("date", backend::human_utc(log.entry.occurred_at).into())],
+                    ),
+                    reference: texts.format("page-reference", &[("reference", log.entry.id.clone().into())]),
+                }
+            });
+            let purposes = cp
+                .purposes
+                .iter()
+                .map(|p| PagePurpose {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    description: p.description.clone(),
+                    required: p.required,
+                    data_categories: p.data_categories.clone(),
+                    data_used: (!p.data_categories.is_empty())
+                        .then(|| texts.format("page-data-used", &[("categories", p.data_categories.join(", ").into())])),
+                    granted: decided.then(|| granted.get(&p.id).copied().unwrap_or(false)),
+                })
+                .collect();
+            texts = texts
+                .with("page-asks-consent", &[("org", org.brand_name.clone().into())])
+                .with("page-valid-until", &[("date", backend::human_utc(request.expires_at).into())]);
+            ConsentData {
+                state: match state {
+                    links::PageState::Open => PageState::Open,
+                    links::PageState::Decided => PageState::Decided,
+                    links::PageState::Expired => PageState::Expired,
+                },
                 org_name: org.brand_name,
                 logo_url: org.logo_url,
                 brand_color: org.brand_color,
-                ..ConsentData::empty(PageState::Replaced)
-            };
-            return (texts.finish(), Ok(data));
+                collection_point: cp.name.clone(),
+                version: cp.version,
+                notice: cp.notices.get(&notice_lang).cloned().unwrap_or_default(),
+                notice_langs: cp
+                    .notices
+                    .keys()
+                    .map(|code| NoticeLanguage {
+                        code: code.clone(),
+                        name: catalogue().locale(code).map(|l| l.name().to_string()).unwrap_or_else(|| code.clone()),
+                    })
+                    .collect(),
+                notice_lang,
+                purposes,
+                receipt,
+                problem: None,
+            }
         }
-        HostedPage::Live(page) => page,
     };
-    let links::LivePage { org, request, collection_point: cp, state, notice_lang, granted, receipt } = *page;
-    let decided = state == links::PageState::Decided;
-    let receipt = receipt.map(|log| {
-        let action = match log.action.as_str() {
-            "approved" | "declined" | "withdrawn" => log.action.clone(),
-            _ => "partial".to_string(),
+    data.problem = problem.map(|problem| {
+        let key = match (problem, data.state) {
+            (Problem::TooMany { retry_after_secs }, _) => {
+                return texts.format("decision-too-many-body", &[("minutes", retry_after_secs.div_ceil(60).into())]);
+            }
+            (Problem::Missing, _) => "decision-missing",
+            (Problem::Invalid, _) => "decision-invalid",
+            (Problem::Unreadable, _) => "decision-unreadable",
+            (Problem::Gone | Problem::Unknown, PageState::Expired) => "page-expired-body",
+            (Problem::Gone | Problem::Unknown, PageState::Replaced) => "page-replaced-body",
+            (Problem::Gone | Problem::Unknown, PageState::Unknown) => "page-unknown-body",
+            (Problem::Gone | Problem::Unknown | Problem::Failed, _) => "decision-failed-body",
         };
-        Receipt {
-            summary: texts
-                .format("page-receipt-summary", &[("action", action.into()), ("date", backend::human_utc(log.entry.occurred_at).into())]),
-            reference: texts.format("page-reference", &[("reference", log.entry.id.clone().into())]),
-        }
+        texts.format(key, &[])
     });
-    let purposes = cp
-        .purposes
-        .iter()
-        .map(|p| PagePurpose {
-            id: p.id.clone(),
-            name: p.name.clone(),
-            description: p.description.clone(),
-            required: p.required,
-            data_categories: p.data_categories.clone(),
-            data_used: (!p.data_categories.is_empty())
-                .then(|| texts.format("page-data-used", &[("categories", p.data_categories.join(", ").into())])),
-            granted: decided.then(|| granted.get(&p.id).copied().unwrap_or(false)),
-        })
-        .collect();
-    let texts = texts
-        .with("page-asks-consent", &[("org", org.brand_name.clone().into())])
-        .with("page-valid-until", &[("date", backend::human_utc(request.expires_at).into())]);
-    let data = ConsentData {
-        state: match state {
-            links::PageState::Open => PageState::Open,
-            links::PageState::Decided => PageState::Decided,
-            links::PageState::Expired => PageState::Expired,
-        },
-        org_name: org.brand_name,
-        logo_url: org.logo_url,
-        brand_color: org.brand_color,
-        collection_point: cp.name.clone(),
-        version: cp.version,
-        notice: cp.notices.get(&notice_lang).cloned().unwrap_or_default(),
-        notice_langs: cp
-            .notices
-            .keys()
-            .map(|code| NoticeLanguage {
-                code: code.clone(),
-                name: catalogue().locale(code).map(|l| l.name().to_string()).unwrap_or_else(|| code.clone()),
-            })
-            .collect(),
-        notice_lang,
-        purposes,
-        receipt,
-    };
     (texts.finish(), Ok(data))
+}
+
+/// The hosted page's decision: Approve (`approve`), Decline (`decline`), Save choices (`save`,
+/// with the ticked `purpose[]`) or Withdraw (`withdraw`) on the link at `link` (the page's path).
+/// `version` is the notice version the page showed, `lang` the page's language and
+/// `notice_lang` the notice's, for the evidence. The answer is the page as it now stands;
+/// without JavaScript, a `303` back to it.
+#[server(prefix = "/_server", endpoint = "consent_decision")]
+pub async fn decide_consent(
+    link: String,
+    decision: String,
+    purpose: Option<Vec<String>>,
+    version: Option<i64>,
+    lang: Option<String>,
+    notice_lang: Option<String>,
+) -> Result<DecidedPage, AppError> {
+    decision::decide(link, decision, purpose.unwrap_or_default(), version, lang, notice_lang).await
+}
+
+#[cfg(feature = "ssr")]
+mod decision {
+    use super::{load, DecidedPage, Problem};
+    use crate::error::AppError;
+    use crate::public::PublicCall;
+    use backend::links::{LinkChoice, LinkEvidence};
+    use backend::services::consent_links::LinkPath;
+
+    pub(super) async fn decide(
+        link: String,
+        decision: String,
+        purposes: Vec<String>,
+        version: Option<i64>,
+        lang: Option<String>,
+        notice_lang: Option<String>,
+    ) -> Result<DecidedPage, AppError> {
+        let services = crate::error::services()?;
+        let call = PublicCall::current()?;
+        let lang = lang.map(|l| language_code(&l)).filter(|l| !l.is_empty());
+        let notice_lang = notice_lang.map(|l| language_code(&l)).filter(|l| !l.is_empty());
+        let Some(path) = link_path(&link) else {
+            return Err(refuse(&call, Problem::Unknown, "no consent link at this path".into()));
+        };
+        let choice = match decision.as_str() {
+            "approve" => Some(LinkChoice::ApproveAll),
+            "decline" => Some(LinkChoice::DeclineAll),
+            "save" => Some(LinkChoice::Choose(purposes.into_iter().collect())),
+            "withdraw" => Some(LinkChoice::Withdraw),
+            _ => None,
+        };
+        let problem = match (call.caller.throttled, choice) {
+            (Some(retry_after_secs), _) => Some(Problem::TooMany { retry_after_secs }),
+            (None, None) => Some(Problem::Missing),
+            (None, Some(choice)) => {
+                let evidence = LinkEvidence {
+                    ip: call.caller.fingerprint.ip.clone(),
+                    user_agent: call.caller.fingerprint.user_agent.clone(),
+                    // The language of the notice the person read.
+                    language: notice_lang.or_else(|| lang.clone()),
+                    shown_version: version,
+                };
+                services.links.decide(&path, &choice, &evidence).await.err().map(|e| Problem::from_error(&e))
+            }
+        };
+        if call.is_plain_form() {
+            // No JavaScript: back to the page, which shows the receipt, the link's state, or
+            // (from the query) why the decision was not saved.
+            let query: Vec<String> = lang.iter().map(|l| format!("lang={l}")).chain(problem.and_then(Problem::query)).collect();
+            let page = format!("/{}/{}/{}", path.subdomain, path.display_id, path.link_id);
+            call.see_other(&if query.is_empty() { page } else { format!("{page}?{}", query.join("&")) });
+            return match problem {
+                None => Ok(DecidedPage { texts: Default::default(), data: super::ConsentData::empty(super::PageState::Unknown) }),
+                Some(p) => Err(AppError::new(p.kind(), "")),
+            };
+        }
+        let preferred: Vec<&str> = lang.as_deref().into_iter().collect();
+        let (texts, data) = load(&services, &path, &preferred, call.header("accept-language"), problem).await;
+        match (problem, data) {
+            (_, Err(e)) => Err(refuse(&call, Problem::Failed, e.message)),
+            (None, Ok(data)) => Ok(DecidedPage { texts, data }),
+            (Some(p), Ok(data)) => Err(refuse(&call, p, data.problem.unwrap_or_default())),
+        }
+    }
+
+    /// The three segments of `/{subdomain}/{display_id}/{link_id}`.
+    fn link_path(link: &str) -> Option<LinkPath> {
+        let mut parts = link.strip_prefix('/')?.split('/');
+        let (subdomain, display_id, link_id) = (parts.next()?, parts.next()?, parts.next()?);
+        let segment = |s: &str| !s.is_empty() && s.len() <= 128 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        (parts.next().is_none() && segment(subdomain) && segment(display_id) && segment(link_id)).then(|| LinkPath {
+            subdomain: subdomain.to_string(),
+            display_id: display_id.to_string(),
+            link_id: backend::types::canonical_id(link_id),
+        })
+    }
+
+    /// The error for `problem`, with `message` in the page's words, answered with its status.
+    fn refuse(call: &PublicCall, problem: Problem, message: String) -> AppError {
+        let retry = match problem {
+            Problem::TooMany { retry_after_secs } => Some(retry_after_secs),
+            _ => None,
+        };
+        call.set_status(problem.status(), retry);
+        AppError::new(problem.kind(), message)
+    }
+
+    /// A language code from a form field: letters, digits and hyphens, at most 16.
+    fn language_code(v: &str) -> String {
+        v.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').take(16).collect()
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn a_link_path_has_three_plain_segments() {
+            let p = link_path("/acme/CP001/6f1c2f8e-0d3b-4c55-9d43-2a1d3c4b5e6f").unwrap();
+            assert_eq!((p.subdomain.as_str(), p.display_id.as_str()), ("acme", "CP001"));
+            for bad in ["", "acme/CP001/x", "/acme/CP001", "/acme/CP001/x/y", "/acme//x", "/acme/CP001/x?y", "/../CP001/x"] {
+                assert!(link_path(bad).is_none(), "{bad}");
+            }
+        }
+
+        #[test]
+        fn a_problem_survives_the_redirect() {
+            for p in [Problem::TooMany { retry_after_secs: 90 }, Problem::Missing, Problem::Invalid, Problem::Unreadable, Problem::Failed] {
+                let query = p.query().unwrap();
+                let params: std::collections::HashMap<_, _> = query.split('&').filter_map(|kv| kv.split_once('=')).collect();
+                assert_eq!(Problem::from_query(params["problem"], params.get("retry").copied()), Some(p));
+            }
+            assert_eq!(Problem::Gone.query(), None, "the page shows an expired link itself");
+            assert_eq!(Problem::from_query("too-many", Some("999999999")), Some(Problem::TooMany { retry_after_secs: 24 * 3600 }));
+            assert_eq!(Problem::from_query("<script>", None), None);
+        }
+    }
 }
 
 /// The page at `path` (`/{subdomain}/{display_id}/{link_id}`), with its data.
 #[component]
-pub fn ConsentPage(path: String, texts: Texts, data: Result<ConsentData, crate::error::AppError>) -> impl IntoView {
+pub fn ConsentPage(path: String, texts: Texts, data: Result<ConsentData, AppError>) -> impl IntoView {
     crate::mark_hydrated();
     match data {
         Ok(d) => {
             set_status(d.state);
-            view! { <ConsentView action=format!("{path}/decision") path=path data=d t=texts/> }.into_any()
+            view! { <LiveConsentPage path=path texts=texts data=d/> }.into_any()
         }
         Err(_) => {
             view! { <main class="consent"><h1>{texts.get("page-error-title")}</h1><p>{texts.get("page-error-body")}</p></main> }.into_any()
         }
+    }
+}
+
+/// The page, kept as the server last described it: at first the rendered one, then each
+/// decision's answer.
+#[component]
+fn LiveConsentPage(path: String, texts: Texts, data: ConsentData) -> impl IntoView {
+    let decide = ServerAction::<DecideConsent>::new();
+    let page = RwSignal::new((texts, data));
+    // Where the answer is shown (the receipt, or why it was not saved): focused once it is, so
+    // that a screen reader reads it and the keyboard continues from there.
+    let answer = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let Some(result) = decide.value().get() else { return };
+        match result {
+            Ok(DecidedPage { texts, data }) => page.set((texts, data)),
+            Err(err) => page.update(|(t, d)| {
+                d.problem = Some(match err.kind {
+                    // The request never reached the server (or its answer never came back).
+                    AppErrorKind::Transport => t.get("decision-failed-body"),
+                    _ => err.message,
+                })
+            }),
+        }
+        request_animation_frame(move || {
+            if let Some(el) = answer.get_untracked() {
+                let _ = el.focus();
+            }
+        });
+    });
+    move || {
+        let (t, d) = page.get();
+        view! { <ConsentView decide=decide path=path.clone() data=d t=t answer=answer/> }
     }
 }
 
@@ -256,7 +551,13 @@ fn set_status(state: PageState) {
 }
 
 #[component]
-fn ConsentView(data: ConsentData, action: String, path: String, t: Texts) -> impl IntoView {
+fn ConsentView(
+    data: ConsentData,
+    decide: ServerAction<DecideConsent>,
+    path: String,
+    t: Texts,
+    answer: NodeRef<leptos::html::Div>,
+) -> impl IntoView {
     let header = view! {
         <header class="consent-head">
             {data.logo_url.clone().map(|src| view! { <img src=src alt="" class="logo"/> })}
@@ -284,7 +585,7 @@ fn ConsentView(data: ConsentData, action: String, path: String, t: Texts) -> imp
             let receipt = data.receipt.clone().map(|r| {
                 let purposes = data.purposes.clone();
                 view! {
-                    <section class="receipt" role="status" aria-labelledby="receipt-title">
+                    <section class="receipt" aria-labelledby="receipt-title">
                         <h2 id="receipt-title">{t.get("page-receipt-title")}</h2>
                         <p>{r.summary}</p>
                         <ul>
@@ -297,24 +598,30 @@ fn ConsentView(data: ConsentData, action: String, path: String, t: Texts) -> imp
                     </section>
                 }
             });
+            let problem = data.problem.clone().map(|p| view! { <p class="problem">{p}</p> });
+            // One live region for either answer, so that it is announced when it changes.
+            let answer_view = view! { <div class="answer" role="status" tabindex="-1" node_ref=answer>{problem}{receipt}</div> };
             let decided = data.state == PageState::Decided;
+            let pending = decide.pending();
+            let valid_until = (!decided).then(|| view! { <p class="muted">{t.get("page-valid-until")}</p> });
             let any_granted = data.purposes.iter().any(|p| p.granted == Some(true));
             let required = t.get("page-required");
             view! {
                 {switcher}
                 <h1>{data.collection_point.clone()}</h1>
                 <p class="muted">{t.get("page-asks-consent")}</p>
-                {receipt}
+                {answer_view}
                 <section class="notice-text" aria-labelledby="notice-title">
                     <h2 id="notice-title">{t.get("page-notice")}</h2>
                     // The organisation's own text, in its own language (which may not be the page's).
                     <p lang=data.notice_lang.clone() dir="auto">{data.notice.clone()}</p>
                 </section>
-                <form method="post" action=action>
+                <ActionForm action=decide>
+                    <input type="hidden" name="link" value=path.clone()/>
                     <input type="hidden" name="version" value=data.version.to_string()/>
                     <input type="hidden" name="lang" value=t.lang.clone()/>
                     <input type="hidden" name="notice_lang" value=data.notice_lang.clone()/>
-                    <fieldset>
+                    <fieldset disabled=move || pending.get()>
                         <legend>{t.get("page-purposes")}</legend>
                         <p class="muted">{t.get("page-purposes-hint")}</p>
                         {data.purposes.iter().map(|p| {
@@ -324,7 +631,7 @@ fn ConsentView(data: ConsentData, action: String, path: String, t: Texts) -> imp
                             let required = required.clone();
                             view! {
                                 <div class="purpose-choice">
-                                    <input type="checkbox" id=id.clone() name="purpose" value=p.id.clone() checked=checked
+                                    <input type="checkbox" id=id.clone() name="purpose[]" value=p.id.clone() checked=checked
                                         disabled=p.required aria-describedby=desc_id.clone()/>
                                     <div>
                                         <label for=id>{p.name.clone()}
@@ -339,7 +646,7 @@ fn ConsentView(data: ConsentData, action: String, path: String, t: Texts) -> imp
                             }
                         }).collect_view()}
                     </fieldset>
-                    <div class="decide">
+                    <div class="decide" aria-busy=move || pending.get().then_some("true")>
                         // Refusing is as easy and as visible as accepting: the same size, colour and place.
                         <div class="decide-main">
                             <button type="submit" name="decision" value="approve" class="choice">{t.get("page-approve")}</button>
@@ -350,8 +657,8 @@ fn ConsentView(data: ConsentData, action: String, path: String, t: Texts) -> imp
                             <button type="submit" name="decision" value="withdraw" class="danger">{t.get("page-withdraw")}</button>
                         })}
                     </div>
-                </form>
-                {(!decided).then(|| view! { <p class="muted">{t.get("page-valid-until")}</p> })}
+                </ActionForm>
+                {valid_until}
             }
             .into_any()
         }

@@ -45,6 +45,70 @@ impl PublicPage {
     }
 }
 
+/// What the server's caller pipeline found out about a request to a public server function:
+/// it puts this in the request's extensions before the function runs, and the function reads
+/// it rather than the transport (`server/src/public_calls.rs`).
+#[cfg(feature = "ssr")]
+#[derive(Debug, Clone, Default)]
+pub struct PublicCaller {
+    /// The client's address (behind trusted proxies, the one they name), its user agent and
+    /// place: the evidence a decision records.
+    pub fingerprint: backend::universal::Fingerprint,
+    /// Set when the pipeline's rate limit refused this request: seconds until the caller may
+    /// try again. The function then saves nothing and says so in its own words.
+    pub throttled: Option<u64>,
+}
+
+/// A public server function's request, as the function sees it.
+#[cfg(feature = "ssr")]
+pub(crate) struct PublicCall {
+    pub caller: PublicCaller,
+    parts: http::request::Parts,
+}
+
+#[cfg(feature = "ssr")]
+impl PublicCall {
+    /// The current request. A request the pipeline did not see is refused: a public function
+    /// never runs without its rate limit.
+    pub fn current() -> Result<Self, AppError> {
+        let parts = use_context::<http::request::Parts>()
+            .ok_or_else(|| AppError::from(backend::Error::Internal("a public server function ran outside a request".into())))?;
+        let caller =
+            parts.extensions.get::<PublicCaller>().cloned().ok_or_else(|| {
+                AppError::from(backend::Error::Internal("a public server function ran without the caller pipeline".into()))
+            })?;
+        Ok(Self { caller, parts })
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.parts.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// A form posted by the browser itself (no JavaScript): it navigates to the answer, so the
+    /// answer must be a page. The server function client asks for its encoding instead.
+    pub fn is_plain_form(&self) -> bool {
+        self.header("accept").is_some_and(|a| a.contains("text/html"))
+    }
+
+    /// Answers `303 See Other` to `location`, whatever the function returns.
+    pub fn see_other(&self, location: &str) {
+        if let (Some(res), Ok(v)) = (use_context::<leptos_axum::ResponseOptions>(), http::HeaderValue::from_str(location)) {
+            res.insert_header(http::header::LOCATION, v);
+            res.set_status(http::StatusCode::SEE_OTHER);
+        }
+    }
+
+    /// Answers with `status`, and `Retry-After` when the caller must wait.
+    pub fn set_status(&self, status: u16, retry_after_secs: Option<u64>) {
+        if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+            res.set_status(http::StatusCode::from_u16(status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR));
+            if let Some(secs) = retry_after_secs {
+                res.insert_header(http::header::RETRY_AFTER, http::HeaderValue::from(secs));
+            }
+        }
+    }
+}
+
 /// JSON with every character outside ASCII written as `\uXXXX`, for the page's data in its
 /// hydration script. Leptos escapes that script's text with `str`'s `Debug`, which is cheap on
 /// ASCII and slow on other scripts: a Tamil page spent 14% of its server CPU there

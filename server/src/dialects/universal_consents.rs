@@ -254,7 +254,7 @@ fn field_name(sent: &str) -> &'static str {
 /// The request's fingerprint: the client address as `client_addr` decided it, the proxy it
 /// came through (when the socket's peer is not the client), the user agent, and the address's
 /// place when a GeoIP database is configured.
-fn fingerprint(state: &AppState, req: &axum::http::request::Parts) -> Fingerprint {
+pub(crate) fn fingerprint(state: &AppState, req: &axum::http::request::Parts) -> Fingerprint {
     let client = req.extensions.get::<crate::client_addr::ClientAddr>().map(|c| c.0);
     let peer = req.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
     let proxified = match (client, peer) {

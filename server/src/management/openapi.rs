@@ -117,8 +117,9 @@ pub fn to_json(doc: &utoipa::openapi::OpenApi) -> String {
 /// Completes every operation's responses and headers from the rules every route follows, so
 /// the document states what the router does rather than what each annotation remembered:
 ///
-/// - the error body is the surface's: `ErrorBody` (management API) or `DetailError` (the
-///   consent-link dialect);
+/// - the error body is the surface's: `ErrorBody` (management API), `DetailError` (the
+///   consent-link dialect), `ProblemDetails` (the universal-consent dialect) or `AppError` (the
+///   public server functions);
 /// - every operation can answer 400 (the request does not parse) and 500;
 /// - behind the caller pipeline (it has `security`): 401, 403 and 429 with `Retry-After`, and the
 ///   `X-Org-Id` header, required by the dialect and optional elsewhere;
@@ -135,7 +136,11 @@ pub fn complete(doc: &mut utoipa::openapi::OpenApi) {
     for (path, item) in doc.paths.paths.iter_mut() {
         let dialect = path.starts_with("/api/consent/consent-links") || path.starts_with("/api/v1/external/public/consent-link/");
         let universal = crate::dialects::universal_consents::is_dialect_path(path);
-        let error_schema = if dialect {
+        // The public server functions answer their errors as `AppError`, and take forms.
+        let server_fn = path.starts_with("/_server/");
+        let error_schema = if server_fn {
+            "AppError"
+        } else if dialect {
             "DetailError"
         } else if universal {
             "ProblemDetails"
@@ -183,7 +188,9 @@ pub fn complete(doc: &mut utoipa::openapi::OpenApi) {
             if has_body {
                 wanted.push(("408", error("The request body did not arrive in time", false)));
                 wanted.push(("413", error("The request body is too large", false)));
-                wanted.push(("415", error("The body is not sent as application/json", false)));
+                if !server_fn {
+                    wanted.push(("415", error("The body is not sent as application/json", false)));
+                }
             }
             for (status, response) in wanted {
                 op.responses.responses.entry(status.to_string()).or_insert(response);

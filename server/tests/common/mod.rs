@@ -337,3 +337,20 @@ pub fn tiny_geoip_db(path: &std::path::Path, prefix: [u8; 4], len: u8, city: &st
     file.extend_from_slice(&meta);
     std::fs::write(path, file).unwrap();
 }
+
+/// Posts a decision to the hosted page's server function as the page at `link_url` does: with
+/// `plain`, as a browser without JavaScript (the answer is then a 303 back to the page); else
+/// as the page's own client, which reads JSON. `form` is the rest of the form.
+pub async fn decide(http: &Client, link_url: &str, form: &str, plain: bool) -> reqwest::Response {
+    let after_scheme = link_url.find("://").map(|i| i + 3).unwrap_or(0);
+    let split = link_url[after_scheme..].find('/').map(|i| i + after_scheme).unwrap_or(link_url.len());
+    let (base, path) = link_url.split_at(split);
+    let link: String = form_urlencoded::byte_serialize(path.as_bytes()).collect();
+    http.post(format!("{base}/_server/consent_decision"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("accept", if plain { "text/html,application/xhtml+xml" } else { "application/json" })
+        .body(format!("link={link}&{form}"))
+        .send()
+        .await
+        .unwrap()
+}

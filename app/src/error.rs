@@ -2,7 +2,6 @@
 //! more: the backend's error policy decides that (`backend::Error::report`); this type only
 //! carries the result across the wire.
 
-use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
@@ -35,7 +34,8 @@ impl AppError {
 }
 
 impl FromServerFnError for AppError {
-    type Encoder = JsonEncoding;
+    // As the public pages' answers are read (see `PageJson`): one JSON reader in their bundle.
+    type Encoder = crate::public::PageJson;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         AppError::new(AppErrorKind::Transport, value.to_string())

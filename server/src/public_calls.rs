@@ -221,7 +221,7 @@ struct BannerChoiceForm {
 #[utoipa::path(post, path = "/_server/consent_decision", tag = "hosted page", operation_id = "hosted_page.decide",
     request_body(content = ConsentDecisionForm, content_type = "application/x-www-form-urlencoded"),
     responses(
-        (status = 200, description = "Saved: the page as it now stands", body = app::public::consent_page::DecidedPage),
+        (status = 200, description = "Saved: what the decision changed on the page", body = app::public::consent_page::Decided),
         (status = 303, description = "Without JavaScript: back to the page", headers(("Location" = String, description = "The page"))),
         (status = 400, description = "No choice, or one the notice does not allow", body = AppError),
         (status = 404, description = "No such consent link", body = AppError),

@@ -2,11 +2,15 @@
 //! The server loads its data before rendering ([`load`]), so expired and unknown links get
 //! their real HTTP status, and hands the same data to the browser for hydration.
 //!
-//! The person's decision goes to one server function, [`decide_consent`], through an
-//! `ActionForm`: with JavaScript the page updates in place with the function's answer (the page
-//! as a reload would show it); without, the same form posts to the function's URL and the
-//! browser is sent back to the page (`303`), which shows the receipt or, with `?problem=`, why
-//! the decision was not saved. Either way the words are the page's language.
+//! The person's decision goes to one server function, [`decide_consent`], from one form: with
+//! JavaScript the page calls the function with the form's fields and updates in place with its
+//! answer (what the decision changed: each purpose's choice and the receipt); without, the form
+//! posts to the function's URL and the browser is sent back to the page (`303`), which shows the
+//! receipt or, with `?problem=`, why the decision was not saved. Either way the words are the
+//! page's language.
+//!
+//! The form is read here rather than by Leptos's `ActionForm`, which would add 24 KB gzip to the
+//! bundle a phone downloads (it boxes its children as an `AnyView` and parses with `serde_qs`).
 
 use crate::error::{AppError, AppErrorKind};
 use crate::i18n::Texts;
@@ -160,12 +164,13 @@ impl Problem {
     }
 }
 
-/// The page after a decision: what a reload would show.
+/// What a saved decision changes on the page: each purpose's choice now, by id, and the
+/// receipt, in the page's language. The rest of the page stays as it is; a reload shows the same.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-pub struct DecidedPage {
-    pub texts: Texts,
-    pub data: ConsentData,
+pub struct Decided {
+    pub granted: Vec<(String, bool)>,
+    pub receipt: Option<Receipt>,
 }
 
 impl ConsentData {
@@ -353,9 +358,9 @@ pub async fn load(
 /// The hosted page's decision: Approve (`approve`), Decline (`decline`), Save choices (`save`,
 /// with the ticked `purpose[]`) or Withdraw (`withdraw`) on the link at `link` (the page's path).
 /// `version` is the notice version the page showed, `lang` the page's language and
-/// `notice_lang` the notice's, for the evidence. The answer is the page as it now stands;
-/// without JavaScript, a `303` back to it.
-#[server(prefix = "/_server", endpoint = "consent_decision")]
+/// `notice_lang` the notice's, for the evidence. The answer is what the decision changed on the
+/// page; without JavaScript, a `303` back to the page.
+#[server(prefix = "/_server", endpoint = "consent_decision", output = leptos::server_fn::codec::Post<crate::public::PageJson>)]
 pub async fn decide_consent(
     link: String,
     decision: String,
@@ -363,13 +368,13 @@ pub async fn decide_consent(
     version: Option<i64>,
     lang: Option<String>,
     notice_lang: Option<String>,
-) -> Result<DecidedPage, AppError> {
+) -> Result<Decided, AppError> {
     decision::decide(link, decision, purpose.unwrap_or_default(), version, lang, notice_lang).await
 }
 
 #[cfg(feature = "ssr")]
 mod decision {
-    use super::{load, DecidedPage, Problem};
+    use super::{load, Decided, Problem};
     use crate::error::AppError;
     use crate::public::PublicCall;
     use backend::links::{LinkChoice, LinkEvidence};
@@ -382,7 +387,7 @@ mod decision {
         version: Option<i64>,
         lang: Option<String>,
         notice_lang: Option<String>,
-    ) -> Result<DecidedPage, AppError> {
+    ) -> Result<Decided, AppError> {
         let services = crate::error::services()?;
         let call = PublicCall::current()?;
         let lang = lang.map(|l| language_code(&l)).filter(|l| !l.is_empty());
@@ -418,7 +423,7 @@ mod decision {
             let page = format!("/{}/{}/{}", path.subdomain, path.display_id, path.link_id);
             call.see_other(&if query.is_empty() { page } else { format!("{page}?{}", query.join("&")) });
             return match problem {
-                None => Ok(DecidedPage { texts: Default::default(), data: super::ConsentData::empty(super::PageState::Unknown) }),
+                None => Ok(Decided { granted: vec![], receipt: None }),
                 Some(p) => Err(AppError::new(p.kind(), "")),
             };
         }
@@ -426,7 +431,10 @@ mod decision {
         let (texts, data) = load(&services, &path, &preferred, call.header("accept-language"), problem).await;
         match (problem, data) {
             (_, Err(e)) => Err(refuse(&call, Problem::Failed, e.message)),
-            (None, Ok(data)) => Ok(DecidedPage { texts, data }),
+            (None, Ok(data)) => Ok(Decided {
+                granted: data.purposes.iter().map(|p| (p.id.clone(), p.granted == Some(true))).collect(),
+                receipt: data.receipt,
+            }),
             (Some(p), Ok(data)) => Err(refuse(&call, p, data.problem.unwrap_or_default())),
         }
     }
@@ -500,37 +508,85 @@ pub fn ConsentPage(path: String, texts: Texts, data: Result<ConsentData, AppErro
     }
 }
 
-/// The page, kept as the server last described it: at first the rendered one, then each
-/// decision's answer.
+/// A live page. What a decision changes (each purpose's choice, the receipt, why a decision was
+/// not saved) are signals, set from the server function's answer; the rest is rendered once,
+/// so the bundle carries no code to build the whole page in the browser.
 #[component]
 fn LiveConsentPage(path: String, texts: Texts, data: ConsentData) -> impl IntoView {
-    let decide = ServerAction::<DecideConsent>::new();
-    let page = RwSignal::new((texts, data));
-    // Where the answer is shown (the receipt, or why it was not saved): focused once it is, so
-    // that a screen reader reads it and the keyboard continues from there.
-    let answer = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        let Some(result) = decide.value().get() else { return };
-        match result {
-            Ok(DecidedPage { texts, data }) => page.set((texts, data)),
-            Err(err) => page.update(|(t, d)| {
-                d.problem = Some(match err.kind {
+    let live = Live {
+        decided: RwSignal::new(data.state == PageState::Decided),
+        granted: RwSignal::new(data.purposes.iter().filter_map(|p| Some((p.id.clone(), p.granted?))).collect()),
+        receipt: RwSignal::new(data.receipt.clone()),
+        problem: RwSignal::new(data.problem.clone()),
+        pending: RwSignal::new(false),
+    };
+    view! { <ConsentView path=path data=data t=texts live=live/> }
+}
+
+/// The parts of a live page that a decision changes.
+#[derive(Clone, Copy)]
+struct Live {
+    decided: RwSignal<bool>,
+    granted: RwSignal<Vec<(String, bool)>>,
+    receipt: RwSignal<Option<Receipt>>,
+    problem: RwSignal<Option<String>>,
+    /// A decision is on its way: no other is sent until it is answered.
+    pending: RwSignal<bool>,
+}
+
+impl Live {
+    /// Sends `decision` to [`decide_consent`] and shows its answer in place, then focuses the
+    /// answer, so that a screen reader reads it and the keyboard continues from there.
+    fn send(self, decision: DecideConsent, failed: String, answer: NodeRef<leptos::html::Div>) {
+        self.pending.set(true);
+        leptos::task::spawn_local(async move {
+            let DecideConsent { link, decision, purpose, version, lang, notice_lang } = decision;
+            match decide_consent(link, decision, purpose, version, lang, notice_lang).await {
+                Ok(Decided { granted, receipt }) => {
+                    self.granted.set(granted);
+                    self.receipt.set(receipt);
+                    self.decided.set(true);
+                    self.problem.set(None);
+                }
+                Err(err) => self.problem.set(Some(match err.kind {
                     // The request never reached the server (or its answer never came back).
-                    AppErrorKind::Transport => t.get("decision-failed-body"),
+                    AppErrorKind::Transport => failed,
                     _ => err.message,
-                })
-            }),
-        }
-        request_animation_frame(move || {
-            if let Some(el) = answer.get_untracked() {
-                let _ = el.focus();
+                })),
             }
+            self.pending.set(false);
+            request_animation_frame(move || {
+                if let Some(el) = answer.get_untracked() {
+                    let _ = el.focus();
+                }
+            });
         });
-    });
-    move || {
-        let (t, d) = page.get();
-        view! { <ConsentView decide=decide path=path.clone() data=d t=t answer=answer/> }
     }
+
+    fn granted(&self, purpose: &str) -> bool {
+        self.granted.with(|g| g.iter().any(|(id, yes)| id == purpose && *yes))
+    }
+}
+
+/// Where the page's form posts, with and without JavaScript.
+const DECIDE_URL: &str = <DecideConsent as leptos::server_fn::ServerFn>::PATH;
+
+/// The decision a submit event sends: the form's fields and the button pressed. `None` leaves
+/// the form to the browser, which posts it to the same function without JavaScript.
+fn decision_of(ev: &leptos::ev::SubmitEvent) -> Option<DecideConsent> {
+    use leptos::wasm_bindgen::JsCast;
+    let form: leptos::web_sys::HtmlFormElement = ev.target()?.dyn_into().ok()?;
+    let data = leptos::web_sys::FormData::new_with_form(&form).ok()?;
+    let text = |key: &str| data.get(key).as_string();
+    let decision = ev.submitter()?.dyn_into::<leptos::web_sys::HtmlButtonElement>().ok()?.value();
+    Some(DecideConsent {
+        link: text("link")?,
+        decision,
+        purpose: Some(data.get_all("purpose[]").iter().filter_map(|v| v.as_string()).collect()),
+        version: text("version").and_then(|v| v.parse().ok()),
+        lang: text("lang"),
+        notice_lang: text("notice_lang"),
+    })
 }
 
 /// Unknown links are 404; expired and replaced ones are gone (410).
@@ -551,13 +607,8 @@ fn set_status(state: PageState) {
 }
 
 #[component]
-fn ConsentView(
-    data: ConsentData,
-    decide: ServerAction<DecideConsent>,
-    path: String,
-    t: Texts,
-    answer: NodeRef<leptos::html::Div>,
-) -> impl IntoView {
+fn ConsentView(data: ConsentData, path: String, t: Texts, live: Live) -> impl IntoView {
+    let answer = NodeRef::<leptos::html::Div>::new();
     let header = view! {
         <header class="consent-head">
             {data.logo_url.clone().map(|src| view! { <img src=src alt="" class="logo"/> })}
@@ -582,29 +633,40 @@ fn ConsentView(
                 }
             });
             let (granted, not_granted) = (t.get("page-granted"), t.get("page-not-granted"));
-            let receipt = data.receipt.clone().map(|r| {
-                let purposes = data.purposes.clone();
-                view! {
-                    <section class="receipt" aria-labelledby="receipt-title">
-                        <h2 id="receipt-title">{t.get("page-receipt-title")}</h2>
-                        <p>{r.summary}</p>
-                        <ul>
-                            {purposes.into_iter().map(|p| view! {
-                                <li>{p.name.clone()} ": " <strong>{if p.granted == Some(true) { granted.clone() } else { not_granted.clone() }}</strong></li>
-                            }).collect_view()}
-                        </ul>
-                        <p class="muted reference">{r.reference}</p>
-                        <p class="muted">{t.get("page-change-hint")}</p>
-                    </section>
-                }
-            });
-            let problem = data.problem.clone().map(|p| view! { <p class="problem">{p}</p> });
+            let (receipt_title, change_hint) = (t.get("page-receipt-title"), t.get("page-change-hint"));
+            let names: Vec<(String, String)> = data.purposes.iter().map(|p| (p.id.clone(), p.name.clone())).collect();
+            // Rendered always and shown once there is a receipt: updating its words is much less
+            // code in the bundle than building it.
+            let summary = move || live.receipt.with(|r| r.as_ref().map(|r| r.summary.clone()).unwrap_or_default());
+            let reference = move || live.receipt.with(|r| r.as_ref().map(|r| r.reference.clone()).unwrap_or_default());
+            let receipt = view! {
+                <section class="receipt" aria-labelledby="receipt-title" hidden=move || live.receipt.with(Option::is_none)>
+                    <h2 id="receipt-title">{receipt_title}</h2>
+                    <p>{summary}</p>
+                    <ul>
+                        {names.into_iter().map(|(id, name)| {
+                            let (granted, not_granted) = (granted.clone(), not_granted.clone());
+                            view! {
+                                <li>{name} ": " <strong>{move || if live.granted(&id) { granted.clone() } else { not_granted.clone() }}</strong></li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    <p class="muted reference">{reference}</p>
+                    <p class="muted">{change_hint}</p>
+                </section>
+            };
+            let problem = view! {
+                <p class="problem" hidden=move || live.problem.with(Option::is_none)>{move || live.problem.get().unwrap_or_default()}</p>
+            };
             // One live region for either answer, so that it is announced when it changes.
             let answer_view = view! { <div class="answer" role="status" tabindex="-1" node_ref=answer>{problem}{receipt}</div> };
-            let decided = data.state == PageState::Decided;
-            let pending = decide.pending();
-            let valid_until = (!decided).then(|| view! { <p class="muted">{t.get("page-valid-until")}</p> });
-            let any_granted = data.purposes.iter().any(|p| p.granted == Some(true));
+            let failed = t.get("decision-failed-body");
+            let valid_until = view! { <p class="muted" hidden=move || live.decided.get()>{t.get("page-valid-until")}</p> };
+            // Withdrawing is offered once something is granted.
+            let nothing_to_withdraw = move || !(live.decided.get() && live.granted.with(|g| g.iter().any(|(_, yes)| *yes)));
+            let withdraw = view! {
+                <button type="submit" name="decision" value="withdraw" class="danger" hidden=nothing_to_withdraw>{t.get("page-withdraw")}</button>
+            };
             let required = t.get("page-required");
             view! {
                 {switcher}
@@ -616,22 +678,31 @@ fn ConsentView(
                     // The organisation's own text, in its own language (which may not be the page's).
                     <p lang=data.notice_lang.clone() dir="auto">{data.notice.clone()}</p>
                 </section>
-                <ActionForm action=decide>
+                <form method="post" action=DECIDE_URL on:submit=move |ev| {
+                    if live.pending.get_untracked() {
+                        ev.prevent_default();
+                    } else if let Some(decision) = decision_of(&ev) {
+                        ev.prevent_default();
+                        live.send(decision, failed.clone(), answer);
+                    }
+                }>
                     <input type="hidden" name="link" value=path.clone()/>
                     <input type="hidden" name="version" value=data.version.to_string()/>
                     <input type="hidden" name="lang" value=t.lang.clone()/>
                     <input type="hidden" name="notice_lang" value=data.notice_lang.clone()/>
-                    <fieldset disabled=move || pending.get()>
+                    <fieldset>
                         <legend>{t.get("page-purposes")}</legend>
                         <p class="muted">{t.get("page-purposes-hint")}</p>
                         {data.purposes.iter().map(|p| {
                             let id = format!("purpose-{}", p.id);
                             let desc_id = format!("purpose-{}-desc", p.id);
                             let checked = p.required || p.granted == Some(true);
+                            let (purpose_id, is_required) = (p.id.clone(), p.required);
                             let required = required.clone();
                             view! {
                                 <div class="purpose-choice">
                                     <input type="checkbox" id=id.clone() name="purpose[]" value=p.id.clone() checked=checked
+                                        prop:checked=move || is_required || live.granted(&purpose_id)
                                         disabled=p.required aria-describedby=desc_id.clone()/>
                                     <div>
                                         <label for=id>{p.name.clone()}
@@ -646,18 +717,17 @@ fn ConsentView(
                             }
                         }).collect_view()}
                     </fieldset>
-                    <div class="decide" aria-busy=move || pending.get().then_some("true")>
+                    // While a decision is on its way, none other can be sent.
+                    <div class="decide" aria-busy=move || live.pending.get().then_some("true")>
                         // Refusing is as easy and as visible as accepting: the same size, colour and place.
                         <div class="decide-main">
                             <button type="submit" name="decision" value="approve" class="choice">{t.get("page-approve")}</button>
                             <button type="submit" name="decision" value="decline" class="choice">{t.get("page-decline")}</button>
                         </div>
                         <button type="submit" name="decision" value="save" class="secondary">{t.get("page-save")}</button>
-                        {(decided && any_granted).then(|| view! {
-                            <button type="submit" name="decision" value="withdraw" class="danger">{t.get("page-withdraw")}</button>
-                        })}
+                        {withdraw}
                     </div>
-                </ActionForm>
+                </form>
                 {valid_until}
             }
             .into_any()

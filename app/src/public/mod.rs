@@ -146,6 +146,36 @@ impl<T: serde::de::DeserializeOwned> codee::Decoder<T> for AsciiJson {
     }
 }
 
+/// The public server functions' answers: JSON read with `serde_json::from_str`, as the page's
+/// hydration data is ([`AsciiJson`]), so that the bundle decodes both with one instantiation of
+/// serde_json's reader instead of two (`server_fn`'s JSON reads from a byte slice).
+pub struct PageJson;
+
+impl leptos::server_fn::ContentType for PageJson {
+    const CONTENT_TYPE: &'static str = "application/json";
+}
+
+impl leptos::server_fn::FormatType for PageJson {
+    const FORMAT_TYPE: leptos::server_fn::Format = leptos::server_fn::Format::Text;
+}
+
+impl<T: Serialize> leptos::server_fn::Encodes<T> for PageJson {
+    type Error = serde_json::Error;
+
+    fn encode(output: &T) -> Result<leptos::server_fn::Bytes, Self::Error> {
+        serde_json::to_vec(output).map(Into::into)
+    }
+}
+
+impl<T: serde::de::DeserializeOwned> leptos::server_fn::Decodes<T> for PageJson {
+    type Error = serde_json::Error;
+
+    fn decode(bytes: leptos::server_fn::Bytes) -> Result<T, Self::Error> {
+        // serde_json wants UTF-8 either way; an answer that is not fails as JSON would.
+        serde_json::from_str(&String::from_utf8_lossy(&bytes))
+    }
+}
+
 #[component]
 pub fn PublicApp() -> impl IntoView {
     // Computed on the server from the request's context, read back in the browser.

@@ -160,16 +160,7 @@ fn preflight(headers: &HeaderMap) -> Response {
         res.headers_mut().append(header::VARY, HeaderValue::from_static("Origin"));
         return res;
     };
-    let mut res = StatusCode::NO_CONTENT.into_response();
-    let h = res.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(origin.as_str()) {
-        h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, v);
-    }
-    h.insert(header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("POST"));
-    h.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, HeaderValue::from_static("content-type"));
-    h.insert(header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("600"));
-    h.append(header::VARY, HeaderValue::from_static("Origin"));
-    res
+    crate::dialects::universal_consents::preflight_answer(&origin, "POST")
 }
 
 // ---- the functions' wire shapes, for the OpenAPI document (leptos_axum serves the routes) ----

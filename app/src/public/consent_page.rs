@@ -428,7 +428,7 @@ mod decision {
             };
         }
         let preferred: Vec<&str> = lang.as_deref().into_iter().collect();
-        let (texts, data) = load(&services, &path, &preferred, call.header("accept-language"), problem).await;
+        let (_, data) = load(&services, &path, &preferred, call.header("accept-language"), problem).await;
         match (problem, data) {
             (_, Err(e)) => Err(refuse(&call, Problem::Failed, e.message)),
             (None, Ok(data)) => Ok(Decided {

@@ -670,17 +670,23 @@ pub async fn integration_preflight(State(state): State<AppState>, Path(id): Path
         Some(o) => state.services.universal.public_integration(&named).await.is_ok_and(|i| i.allowed_origins.contains(o)),
         None => false,
     };
-    if !allowed {
+    let Some(origin) = origin.filter(|_| allowed) else {
         let mut res = UniversalError(backend::Error::Forbidden("this origin may not call this endpoint").into()).into_response();
         res.headers_mut().append(header::VARY, HeaderValue::from_static("Origin"));
         return res;
-    }
+    };
+    preflight_answer(&origin, "GET, POST")
+}
+
+/// A preflight's `204` letting `origin` send `methods` with a `content-type`, without
+/// credentials, for ten minutes (the banner's server function answers the same way).
+pub(crate) fn preflight_answer(origin: &Origin, methods: &'static str) -> Response {
     let mut res = StatusCode::NO_CONTENT.into_response();
     let h = res.headers_mut();
-    if let Some(Ok(v)) = origin.map(|o| HeaderValue::from_str(o.as_str())) {
+    if let Ok(v) = HeaderValue::from_str(origin.as_str()) {
         h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, v);
     }
-    h.insert(header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("GET, POST"));
+    h.insert(header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static(methods));
     h.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, HeaderValue::from_static("content-type"));
     h.insert(header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("600"));
     h.append(header::VARY, HeaderValue::from_static("Origin"));

@@ -25,8 +25,10 @@ pub struct BannerChoiceRecorded {
 }
 
 /// Records a visitor's choice on the banner of integration `integration`: `consent` is `All`,
-/// `Partial` or `None`; `category[]` the categories they allowed; `client_id` the ClientId an
-/// earlier choice gave them; `policy_version` the banner's policy version.
+/// `Partial` (with `category[]`, the optional categories they allowed) or `None`; `client_id`
+/// the ClientId an earlier choice gave them; `policy_version` the policy version the banner
+/// showed. The service reads it against the integration's banner (its categories, its policy
+/// version) and records the level with every category's answer.
 #[server(prefix = "/_server", endpoint = "banner_choice")]
 pub async fn record_banner_choice(
     integration: String,
@@ -43,13 +45,10 @@ mod choice {
     use super::BannerChoiceRecorded;
     use crate::error::AppError;
     use crate::public::PublicCall;
-    use backend::services::universal::NewUniversalConsent;
-    use backend::universal::{ClientId, ConsentGiven, Metadata, Origin};
+    use backend::services::universal::BannerChoiceForm;
+    use backend::universal::Origin;
     use backend::Error;
-
-    /// At most this many categories, each at most this long: a banner has a handful.
-    const MAX_CATEGORIES: usize = 32;
-    const MAX_CATEGORY_CHARS: usize = 64;
+    use leptos::prelude::use_context;
 
     pub(super) async fn record(
         integration: String,
@@ -60,83 +59,47 @@ mod choice {
     ) -> Result<BannerChoiceRecorded, AppError> {
         let services = crate::error::services()?;
         let call = PublicCall::current()?;
-        // `null` (a sandboxed frame, a file) is no integration's origin.
-        let origin = call.header("origin").map(|o| o.parse::<Origin>().map_err(|_| ()));
-        let answer = |call: &PublicCall, err: Error, readable_by_any: bool| {
+        // Refused before the integration is known (a limit, an unknown id): readable from any
+        // page, so that the banner can tell. After, only by the integration's origins.
+        let refuse = |err: Error, readable_by_any: bool| {
             let report = err.report();
             call.set_status(report.kind.http_status(), report.retry_after_secs);
             if readable_by_any {
-                allow(call, None);
+                allow(&call, None);
             }
             AppError::from(report)
         };
         if let Some(retry_after_secs) = call.caller.throttled {
-            // Readable from any page, so that the banner sees it must wait.
-            return Err(answer(&call, Error::RateLimited { retry_after_secs }, true));
+            return Err(refuse(Error::RateLimited { retry_after_secs }, true));
         }
-        let integration = match services.universal.public_integration(&integration).await {
-            Ok(i) => i,
-            Err(e) => return Err(answer(&call, e, true)),
-        };
-        let origin = match origin {
+        let integration = services.universal.public_integration(&integration).await.map_err(|e| refuse(e, true))?;
+        // `null` (a sandboxed frame, a file) is no integration's origin.
+        let origin = match call.header("origin").map(str::parse::<Origin>) {
             None => None,
             Some(Ok(o)) => Some(o),
-            Some(Err(())) => {
-                return Err(answer(&call, Error::Forbidden("this origin may not record consents for this integration"), false))
-            }
+            Some(Err(_)) => return Err(refuse(Error::Forbidden("this origin may not record consents for this integration"), false)),
         };
-        let allowed = origin.as_ref().is_some_and(|o| integration.allowed_origins.contains(o));
-        if allowed {
+        if origin.as_ref().is_some_and(|o| integration.allowed_origins.contains(o)) {
             allow(&call, origin.as_ref());
         }
-        let new = match choice(&integration.name, &consent, categories, client_id, policy_version, &call) {
-            Ok(new) => new,
-            Err(e) => return Err(answer(&call, e, false)),
+        let form = BannerChoiceForm {
+            consent: &consent,
+            categories: &categories,
+            policy_version: policy_version.as_deref(),
+            client_id: client_id.as_deref(),
         };
-        match services.universal.record_via_integration(&integration, origin.as_ref(), new).await {
+        let fingerprint = call.caller.fingerprint.clone();
+        match services.universal.record_banner_choice(&integration, origin.as_ref(), form, fingerprint).await {
             Ok(row) => Ok(BannerChoiceRecorded {
                 client_id: row.client_id,
                 consent_given: row.consent_given.as_str().to_string(),
                 created: backend::time::rfc3339(row.created_at),
             }),
-            Err(e) => Err(answer(&call, e, false)),
+            Err(e) => Err(refuse(e, false)),
         }
     }
 
-    /// The choice as the integration endpoint's service takes it; the categories and policy
-    /// version become its Metadata.
-    fn choice(
-        integration_name: &str,
-        consent: &str,
-        categories: Vec<String>,
-        client_id: Option<String>,
-        policy_version: Option<String>,
-        call: &PublicCall,
-    ) -> Result<NewUniversalConsent, Error> {
-        if categories.len() > MAX_CATEGORIES || categories.iter().any(|c| c.is_empty() || c.chars().count() > MAX_CATEGORY_CHARS) {
-            return Err(Error::invalid("category", format!("at most {MAX_CATEGORIES} categories of 1 to {MAX_CATEGORY_CHARS} characters")));
-        }
-        if policy_version.as_ref().is_some_and(|v| v.chars().count() > MAX_CATEGORY_CHARS) {
-            return Err(Error::invalid("policy_version", format!("at most {MAX_CATEGORY_CHARS} characters")));
-        }
-        let metadata = serde_json::json!({ "categories": categories, "policyVersion": policy_version }).to_string();
-        Ok(NewUniversalConsent {
-            // The form's own field names in the messages, not the seed's.
-            consent_given: consent.parse::<ConsentGiven>().map_err(|_| Error::invalid("consent", "must be one of All, Partial or None"))?,
-            custom_user_id: None,
-            client_id: client_id
-                .filter(|c| !c.trim().is_empty())
-                .map(|c| c.parse::<ClientId>().map_err(|_| Error::invalid("client_id", "must be a ClientId that Assent issued (a UUID)")))
-                .transpose()?,
-            reference: integration_name.parse()?,
-            consent_type: None,
-            uri: None,
-            metadata: Some(metadata.parse::<Metadata>()?),
-            fingerprint: call.caller.fingerprint.clone(),
-        })
-    }
-
-    /// Lets `origin` (any origin, for `None`) read the answer. Never with credentials.
+    /// Lets `origin` (any page, for `None`) read the answer. Never with credentials.
     fn allow(call: &PublicCall, origin: Option<&Origin>) {
         let value = match origin {
             Some(o) => http::HeaderValue::from_str(o.as_str()).ok(),
@@ -146,6 +109,4 @@ mod choice {
             res.insert_header(http::header::ACCESS_CONTROL_ALLOW_ORIGIN, v);
         }
     }
-
-    use leptos::prelude::use_context;
 }

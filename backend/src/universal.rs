@@ -355,6 +355,71 @@ impl BannerConfig {
     }
 }
 
+/// A visitor's choice on an integration's banner, read against that banner's configuration:
+/// every category with whether it is allowed (the required ones always are), the level that
+/// makes (`All`, `Partial` or `None`) and the policy version the visitor was shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BannerChoice {
+    allowed: BTreeMap<String, bool>,
+    policy_version: String,
+}
+
+impl BannerChoice {
+    /// `consent` is `All` (every category), `None` (the required ones only) or `Partial` with
+    /// `categories`, the optional ones the visitor allowed. A category the banner does not have
+    /// is refused, and so is a choice made on an older version of its policy: the visitor has
+    /// not seen the current one.
+    pub fn new(config: &BannerConfig, consent: &str, categories: &[String], policy_version: Option<&str>) -> Result<Self> {
+        let level = consent.parse::<ConsentGiven>().map_err(|_| Error::invalid("consent", "must be one of All, Partial or None"))?;
+        if let Some(unknown) = categories.iter().find(|c| !config.categories.iter().any(|k| &k.id == *c)) {
+            return Err(Error::invalid(
+                "category",
+                format!("the banner has no category '{}'", unknown.chars().take(64).collect::<String>()),
+            ));
+        }
+        if let Some(shown) = policy_version.map(str::trim).filter(|v| !v.is_empty()) {
+            if shown != config.policy_version {
+                return Err(Error::Conflict(format!(
+                    "the banner's policy is now version {}; show it to the visitor again (they saw version {})",
+                    config.policy_version,
+                    shown.chars().take(64).collect::<String>()
+                )));
+            }
+        }
+        let allowed = config
+            .categories
+            .iter()
+            .map(|c| {
+                let yes = c.required
+                    || match level {
+                        ConsentGiven::All => true,
+                        ConsentGiven::None => false,
+                        ConsentGiven::Partial => categories.contains(&c.id),
+                    };
+                (c.id.clone(), yes)
+            })
+            .collect();
+        Ok(Self { allowed, policy_version: config.policy_version.clone() })
+    }
+
+    /// `All` when every category is allowed, `None` when only the required ones are.
+    pub fn consent_given(&self, config: &BannerConfig) -> ConsentGiven {
+        let optional = || config.categories.iter().filter(|c| !c.required);
+        if optional().all(|c| self.allowed.get(&c.id) == Some(&true)) {
+            ConsentGiven::All
+        } else if optional().all(|c| self.allowed.get(&c.id) != Some(&true)) {
+            ConsentGiven::None
+        } else {
+            ConsentGiven::Partial
+        }
+    }
+
+    /// What the record keeps of the choice: `{"categories": {id: allowed}, "policyVersion"}`.
+    pub fn metadata(&self) -> Metadata {
+        Metadata(serde_json::json!({ "categories": self.allowed, "policyVersion": self.policy_version }).to_string())
+    }
+}
+
 /// An integration's name: the Reference its consents are recorded against.
 pub fn integration_name(s: &str) -> Result<Reference> {
     s.parse::<Reference>().map_err(|e| match e {
@@ -366,6 +431,34 @@ pub fn integration_name(s: &str) -> Result<Reference> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_banner_choice_is_read_against_the_banner() {
+        let config = BannerConfig::default();
+        let read = |consent: &str, categories: &[&str], version: Option<&str>| {
+            let categories: Vec<String> = categories.iter().map(|c| c.to_string()).collect();
+            BannerChoice::new(&config, consent, &categories, version)
+        };
+        let all = read("All", &[], Some("1")).unwrap();
+        assert_eq!(all.consent_given(&config), ConsentGiven::All);
+        let metadata: serde_json::Value = serde_json::from_str(all.metadata().as_str()).unwrap();
+        assert_eq!(
+            metadata,
+            serde_json::json!({"categories": {"necessary": true, "analytics": true, "marketing": true}, "policyVersion": "1"})
+        );
+        // Necessary is always allowed; rejecting the rest is None.
+        let none = read("none", &["analytics"], None).unwrap();
+        assert_eq!(none.consent_given(&config), ConsentGiven::None);
+        assert!(none.metadata().as_str().contains(r#""necessary":true"#));
+        let some = read("Partial", &["analytics"], None).unwrap();
+        assert_eq!(some.consent_given(&config), ConsentGiven::Partial);
+        // A Partial that allows every optional category is All; one that allows none is None.
+        assert_eq!(read("Partial", &["analytics", "marketing"], None).unwrap().consent_given(&config), ConsentGiven::All);
+        assert_eq!(read("Partial", &[], None).unwrap().consent_given(&config), ConsentGiven::None);
+        assert!(matches!(read("Maybe", &[], None), Err(Error::Invalid { field: "consent", .. })));
+        assert!(matches!(read("Partial", &["telemetry"], None), Err(Error::Invalid { field: "category", .. })));
+        assert!(matches!(read("All", &[], Some("0")), Err(Error::Conflict(_))), "a choice on an older policy");
+    }
 
     #[test]
     fn consent_given_is_one_of_three_words() {

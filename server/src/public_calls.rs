@@ -195,12 +195,12 @@ struct BannerChoiceForm {
     /// `All`, `Partial` or `None`.
     #[schema(example = "Partial")]
     consent: String,
-    /// The categories the visitor allowed.
+    /// For `Partial`, the optional categories the visitor allowed (the banner's category ids).
     #[schema(rename = "category[]")]
     category: Option<Vec<String>>,
     /// The ClientId an earlier choice gave this browser.
     client_id: Option<String>,
-    /// The banner's policy version.
+    /// The policy version the banner showed; a choice on an older one is refused (409).
     policy_version: Option<String>,
 }
 
@@ -232,6 +232,7 @@ fn consent_decision() {}
         (status = 200, description = "Recorded", body = app::banner::BannerChoiceRecorded),
         (status = 403, description = "The page's origin is not one the integration allows", body = AppError),
         (status = 404, description = "No such integration", body = AppError),
+        (status = 409, description = "The banner's policy changed since the visitor saw it: show it again", body = AppError),
         (status = 429, description = "Too many choices from this client or for this integration", body = AppError,
             headers(("Retry-After" = String, description = "Seconds to wait")))))]
 #[allow(dead_code)]

@@ -96,7 +96,7 @@ async fn the_page_s_client_gets_what_the_decision_changed(backend: Backend) {
 }
 
 async fn the_banner_s_choice_is_the_integration_endpoint_s_rule(backend: Backend) {
-    let app = App::start_with(backend, |c| c.integration_rate_per_address_per_minute = 6).await;
+    let app = App::start_with(backend, |c| c.integration_rate_per_address_per_minute = 9).await;
     let t = app.tenant("acme").await;
     let (_, integration) = body(
         app.admin(&t, Method::POST, "/api/v1/integrations")
@@ -117,7 +117,7 @@ async fn the_banner_s_choice_is_the_integration_endpoint_s_rule(backend: Backend
 
     // From the allowed origin: recorded, readable by that origin alone.
     let res =
-        choose(Some("https://shop.acme.test"), format!("integration={iid}&consent=Partial&category%5B%5D=analytics&policy_version=3"))
+        choose(Some("https://shop.acme.test"), format!("integration={iid}&consent=Partial&category%5B%5D=analytics&policy_version=1"))
             .await
             .unwrap();
     assert_eq!(res.headers()["access-control-allow-origin"], "https://shop.acme.test");
@@ -133,7 +133,8 @@ async fn the_banner_s_choice_is_the_integration_endpoint_s_rule(backend: Backend
     assert_eq!(s, StatusCode::OK, "{check}");
     assert_eq!((check["ConsentGiven"].as_str(), check["Reference"].as_str()), (Some("Partial"), Some("Shop banner")));
     let metadata: Value = serde_json::from_str(check["Metadata"].as_str().unwrap()).unwrap();
-    assert_eq!(metadata, json!({"categories": ["analytics"], "policyVersion": "3"}));
+    // Read against the integration's banner: every category's answer and its policy version.
+    assert_eq!(metadata, json!({"categories": {"necessary": true, "analytics": true, "marketing": false}, "policyVersion": "1"}));
     // The same browser's next choice changes the same record.
     let (s, v) =
         body(choose(Some("https://shop.acme.test"), format!("integration={iid}&consent=None&client_id={client_id}")).await.unwrap()).await;
@@ -151,6 +152,13 @@ async fn the_banner_s_choice_is_the_integration_endpoint_s_rule(backend: Backend
     let (s, _) =
         body(choose(Some("https://shop.acme.test"), format!("integration={}&consent=All", uuid::Uuid::new_v4())).await.unwrap()).await;
     assert_eq!(s, StatusCode::NOT_FOUND);
+    let (s, err) =
+        body(choose(Some("https://shop.acme.test"), format!("integration={iid}&consent=Partial&category%5B%5D=telemetry")).await.unwrap())
+            .await;
+    assert_eq!((s, err["kind"].as_str()), (StatusCode::BAD_REQUEST, Some("Invalid")), "a category the banner does not have");
+    let (s, err) =
+        body(choose(Some("https://shop.acme.test"), format!("integration={iid}&consent=All&policy_version=0")).await.unwrap()).await;
+    assert_eq!((s, err["kind"].as_str()), (StatusCode::CONFLICT, Some("Conflict")), "a choice made on an older policy: {err}");
     assert_eq!(app.state.services.ledger.length().await.unwrap(), before);
 
     // The preflight (a client with headers of its own sends one).
@@ -164,7 +172,7 @@ async fn the_banner_s_choice_is_the_integration_endpoint_s_rule(backend: Backend
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
     assert_eq!(res.headers()["access-control-allow-origin"], "https://shop.acme.test");
 
-    // The integration endpoint's limit per client address holds here too: six a minute.
+    // The integration endpoint's limit per client address holds here too: nine a minute.
     let mut last = StatusCode::OK;
     for _ in 0..6 {
         last =

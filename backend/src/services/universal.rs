@@ -10,10 +10,26 @@ use crate::ledger::{Action, Decision, Identifier, PurposeDecision, SubjectKind};
 use crate::store::universal::{self as store, IntegrationRow, SearchCriteria, SearchFilter, UniversalConsentRow};
 use crate::store::webhooks as subscriptions;
 use crate::store::{ledger, new_id, Page, Paged, Tx};
-use crate::universal::{BannerConfig, ClientId, ConsentGiven, ConsentType, CustomUserId, Fingerprint, Metadata, Origin, Reference};
+use crate::universal::{
+    BannerChoice, BannerConfig, ClientId, ConsentGiven, ConsentType, CustomUserId, Fingerprint, Metadata, Origin, Reference,
+};
 use crate::{rfc3339, Error, Result};
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
+
+/// A banner's form, as the visitor's browser sent it; [`UniversalConsents::record_banner_choice`]
+/// reads it against the integration's banner.
+#[derive(Debug, Clone, Copy)]
+pub struct BannerChoiceForm<'a> {
+    /// `All`, `Partial` or `None`.
+    pub consent: &'a str,
+    /// The optional categories allowed, for `Partial`.
+    pub categories: &'a [String],
+    /// The policy version the banner showed.
+    pub policy_version: Option<&'a str>,
+    /// The ClientId an earlier choice gave this browser.
+    pub client_id: Option<&'a str>,
+}
 
 /// A consent to record (the seed's record request, or an integration's).
 #[derive(Debug, Clone)]
@@ -173,6 +189,39 @@ impl UniversalConsents {
             integration_id: Some(integration.id.clone()),
         };
         self.write(&writer, Change::Record(&new)).await
+    }
+
+    /// A visitor's choice on the integration's banner (the banner's server function): the
+    /// integration endpoint's write, its origin checked first, with the choice read against the
+    /// banner's configuration ([`BannerChoice`]) into the level and a Metadata of every category
+    /// and the policy version.
+    pub async fn record_banner_choice(
+        &self,
+        integration: &IntegrationRow,
+        origin: Option<&Origin>,
+        choice: BannerChoiceForm<'_>,
+        fingerprint: Fingerprint,
+    ) -> Result<UniversalConsentRow> {
+        if origin.is_some_and(|o| !integration.allowed_origins.contains(o)) {
+            return Err(Error::Forbidden("this origin may not record consents for this integration"));
+        }
+        let read = BannerChoice::new(&integration.banner, choice.consent, choice.categories, choice.policy_version)?;
+        let client_id = choice
+            .client_id
+            .filter(|c| !c.trim().is_empty())
+            .map(|c| c.parse::<ClientId>().map_err(|_| Error::invalid("client_id", "must be a ClientId that Assent issued (a UUID)")))
+            .transpose()?;
+        let new = NewUniversalConsent {
+            consent_given: read.consent_given(&integration.banner),
+            custom_user_id: None,
+            client_id,
+            reference: integration.name.parse()?,
+            consent_type: None,
+            uri: None,
+            metadata: Some(read.metadata()),
+            fingerprint,
+        };
+        self.record_via_integration(integration, origin, new).await
     }
 
     /// An integration's record for one ClientId, without credentials.

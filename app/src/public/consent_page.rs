@@ -513,48 +513,51 @@ pub fn ConsentPage(path: String, texts: Texts, data: Result<ConsentData, AppErro
 /// so the bundle carries no code to build the whole page in the browser.
 #[component]
 fn LiveConsentPage(path: String, texts: Texts, data: ConsentData) -> impl IntoView {
-    let live = Live {
-        decided: RwSignal::new(data.state == PageState::Decided),
-        granted: RwSignal::new(data.purposes.iter().filter_map(|p| Some((p.id.clone(), p.granted?))).collect()),
-        receipt: RwSignal::new(data.receipt.clone()),
-        problem: RwSignal::new(data.problem.clone()),
-        pending: RwSignal::new(false),
-    };
+    let live = Live(RwSignal::new(Shown {
+        decided: data.state == PageState::Decided,
+        granted: data.purposes.iter().filter_map(|p| Some((p.id.clone(), p.granted?))).collect(),
+        receipt: data.receipt.clone(),
+        problem: data.problem.clone(),
+        pending: false,
+    }));
     view! { <ConsentView path=path data=data t=texts live=live/> }
 }
 
 /// The parts of a live page that a decision changes.
-#[derive(Clone, Copy)]
-struct Live {
-    decided: RwSignal<bool>,
-    granted: RwSignal<Vec<(String, bool)>>,
-    receipt: RwSignal<Option<Receipt>>,
-    problem: RwSignal<Option<String>>,
+#[derive(Clone)]
+struct Shown {
+    decided: bool,
+    granted: Vec<(String, bool)>,
+    receipt: Option<Receipt>,
+    problem: Option<String>,
     /// A decision is on its way: no other is sent until it is answered.
-    pending: RwSignal<bool>,
+    pending: bool,
 }
+
+/// One signal for all of them: the bundle then carries one signal's code, not five.
+#[derive(Clone, Copy)]
+struct Live(RwSignal<Shown>);
 
 impl Live {
     /// Sends `decision` to [`decide_consent`] and shows its answer in place, then focuses the
     /// answer, so that a screen reader reads it and the keyboard continues from there.
     fn send(self, decision: DecideConsent, failed: String, answer: NodeRef<leptos::html::Div>) {
-        self.pending.set(true);
+        self.0.update(|s| s.pending = true);
         leptos::task::spawn_local(async move {
             let DecideConsent { link, decision, purpose, version, lang, notice_lang } = decision;
             match decide_consent(link, decision, purpose, version, lang, notice_lang).await {
-                Ok(Decided { granted, receipt }) => {
-                    self.granted.set(granted);
-                    self.receipt.set(receipt);
-                    self.decided.set(true);
-                    self.problem.set(None);
-                }
-                Err(err) => self.problem.set(Some(match err.kind {
-                    // The request never reached the server (or its answer never came back).
-                    AppErrorKind::Transport => failed,
-                    _ => err.message,
-                })),
+                Ok(Decided { granted, receipt }) => self.0.update(|s| {
+                    *s = Shown { decided: true, granted, receipt, problem: None, pending: false };
+                }),
+                Err(err) => self.0.update(|s| {
+                    s.pending = false;
+                    s.problem = Some(match err.kind {
+                        // The request never reached the server (or its answer never came back).
+                        AppErrorKind::Transport => failed,
+                        _ => err.message,
+                    });
+                }),
             }
-            self.pending.set(false);
             request_animation_frame(move || {
                 if let Some(el) = answer.get_untracked() {
                     let _ = el.focus();
@@ -564,7 +567,7 @@ impl Live {
     }
 
     fn granted(&self, purpose: &str) -> bool {
-        self.granted.with(|g| g.iter().any(|(id, yes)| id == purpose && *yes))
+        self.0.with(|s| s.granted.iter().any(|(id, yes)| id == purpose && *yes))
     }
 }
 
@@ -637,10 +640,10 @@ fn ConsentView(data: ConsentData, path: String, t: Texts, live: Live) -> impl In
             let names: Vec<(String, String)> = data.purposes.iter().map(|p| (p.id.clone(), p.name.clone())).collect();
             // Rendered always and shown once there is a receipt: updating its words is much less
             // code in the bundle than building it.
-            let summary = move || live.receipt.with(|r| r.as_ref().map(|r| r.summary.clone()).unwrap_or_default());
-            let reference = move || live.receipt.with(|r| r.as_ref().map(|r| r.reference.clone()).unwrap_or_default());
+            let summary = move || live.0.with(|s| s.receipt.as_ref().map(|r| r.summary.clone()).unwrap_or_default());
+            let reference = move || live.0.with(|s| s.receipt.as_ref().map(|r| r.reference.clone()).unwrap_or_default());
             let receipt = view! {
-                <section class="receipt" aria-labelledby="receipt-title" hidden=move || live.receipt.with(Option::is_none)>
+                <section class="receipt" aria-labelledby="receipt-title" hidden=move || live.0.with(|s| s.receipt.is_none())>
                     <h2 id="receipt-title">{receipt_title}</h2>
                     <p>{summary}</p>
                     <ul>
@@ -656,14 +659,14 @@ fn ConsentView(data: ConsentData, path: String, t: Texts, live: Live) -> impl In
                 </section>
             };
             let problem = view! {
-                <p class="problem" hidden=move || live.problem.with(Option::is_none)>{move || live.problem.get().unwrap_or_default()}</p>
+                <p class="problem" hidden=move || live.0.with(|s| s.problem.is_none())>{move || live.0.with(|s| s.problem.clone().unwrap_or_default())}</p>
             };
             // One live region for either answer, so that it is announced when it changes.
             let answer_view = view! { <div class="answer" role="status" tabindex="-1" node_ref=answer>{problem}{receipt}</div> };
             let failed = t.get("decision-failed-body");
-            let valid_until = view! { <p class="muted" hidden=move || live.decided.get()>{t.get("page-valid-until")}</p> };
+            let valid_until = view! { <p class="muted" hidden=move || live.0.with(|s| s.decided)>{t.get("page-valid-until")}</p> };
             // Withdrawing is offered once something is granted.
-            let nothing_to_withdraw = move || !(live.decided.get() && live.granted.with(|g| g.iter().any(|(_, yes)| *yes)));
+            let nothing_to_withdraw = move || !live.0.with(|s| s.decided && s.granted.iter().any(|(_, yes)| *yes));
             let withdraw = view! {
                 <button type="submit" name="decision" value="withdraw" class="danger" hidden=nothing_to_withdraw>{t.get("page-withdraw")}</button>
             };
@@ -679,7 +682,7 @@ fn ConsentView(data: ConsentData, path: String, t: Texts, live: Live) -> impl In
                     <p lang=data.notice_lang.clone() dir="auto">{data.notice.clone()}</p>
                 </section>
                 <form method="post" action=DECIDE_URL on:submit=move |ev| {
-                    if live.pending.get_untracked() {
+                    if live.0.with_untracked(|s| s.pending) {
                         ev.prevent_default();
                     } else if let Some(decision) = decision_of(&ev) {
                         ev.prevent_default();
@@ -718,7 +721,7 @@ fn ConsentView(data: ConsentData, path: String, t: Texts, live: Live) -> impl In
                         }).collect_view()}
                     </fieldset>
                     // While a decision is on its way, none other can be sent.
-                    <div class="decide" aria-busy=move || live.pending.get().then_some("true")>
+                    <div class="decide" aria-busy=move || live.0.with(|s| s.pending).then_some("true")>
                         // Refusing is as easy and as visible as accepting: the same size, colour and place.
                         <div class="decide-main">
                             <button type="submit" name="decision" value="approve" class="choice">{t.get("page-approve")}</button>

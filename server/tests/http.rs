@@ -579,16 +579,24 @@ async fn every_api_route_is_documented_and_every_documented_operation_routed() {
         .collect();
     let unique: std::collections::BTreeSet<&str> = ids.iter().copied().collect();
     assert_eq!(ids.len(), unique.len(), "{ids:?}");
-    // Every link names a real operation and one of its parameters.
+    // Every link names a real operation and its parameters, or the fields of its body.
     let operations: Vec<&serde_json::Value> =
         doc["paths"].as_object().unwrap().values().flat_map(|i| i.as_object().unwrap().values()).collect();
     let mut links = 0;
     for response in operations.iter().flat_map(|o| o["responses"].as_object().unwrap().values()) {
         for link in response["links"].as_object().into_iter().flat_map(|l| l.values()) {
             let target = operations.iter().find(|o| o["operationId"] == link["operationId"]).unwrap_or_else(|| panic!("{link}"));
-            for name in link["parameters"].as_object().unwrap().keys() {
+            for name in link["parameters"].as_object().into_iter().flat_map(|p| p.keys()) {
                 assert!(target["parameters"].as_array().unwrap().iter().any(|p| p["name"] == name.as_str()), "{name} of {link}");
             }
+            if let Some(body) = link["requestBody"].as_object() {
+                let content = target["requestBody"]["content"].as_object().unwrap().values().next().unwrap();
+                let schema = content["schema"]["$ref"].as_str().unwrap().rsplit('/').next().unwrap();
+                for name in body.keys() {
+                    assert!(doc["components"]["schemas"][schema]["properties"][name].is_object(), "{name} of {link}");
+                }
+            }
+            assert!(link["parameters"].is_object() || link["requestBody"].is_object(), "{link}");
             links += 1;
         }
     }

@@ -33,6 +33,17 @@ struct Link {
     parameters: &'static [(&'static str, &'static str)],
 }
 
+/// A link whose values go in the next operation's body (a form) rather than its parameters.
+struct BodyLink {
+    from: &'static str,
+    to: &'static str,
+    body: &'static [(&'static str, &'static str)],
+}
+
+/// The banner's choice takes the integration in its form.
+const BODY_LINKS: &[BodyLink] =
+    &[BodyLink { from: "integrations.create", to: "banner.choice", body: &[("integration", "$response.body#/id"), ("consent", "All")] }];
+
 /// What each creating operation's answer lets a client call next, so a reader and a stateful
 /// fuzzer both see that the `id` of a created collection point is the `{id}` of its other
 /// operations.
@@ -102,6 +113,11 @@ fn add_links(doc: &mut serde_json::Value) {
                 let parameters: serde_json::Map<String, serde_json::Value> =
                     link.parameters.iter().map(|(name, value)| (name.to_string(), (*value).into())).collect();
                 response["links"][link.to.replace('.', "_")] = serde_json::json!({"operationId": link.to, "parameters": parameters});
+            }
+            for link in BODY_LINKS.iter().filter(|link| link.from == source) {
+                let body: serde_json::Map<String, serde_json::Value> =
+                    link.body.iter().map(|(name, value)| (name.to_string(), (*value).into())).collect();
+                response["links"][link.to.replace('.', "_")] = serde_json::json!({"operationId": link.to, "requestBody": body});
             }
         }
     }

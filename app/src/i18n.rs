@@ -11,7 +11,6 @@ use std::collections::BTreeMap;
 
 /// One page's messages in one language, by message id.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Texts {
     /// The language's code, for `<html lang>`.
     pub lang: String,

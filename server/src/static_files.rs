@@ -41,10 +41,6 @@ impl SiteAssets {
         format!("pkg/{}", self.build)
     }
 
-    pub fn stylesheet_href(&self) -> String {
-        format!("/pkg/{}/assent.css", self.build)
-    }
-
     /// `/pkg/{build}/…`, compressed and immutable.
     pub fn routes<S: Clone + Send + Sync + 'static>(&self) -> Router<S> {
         let files = ServeDir::new(&self.pkg).precompressed_br().precompressed_gzip();

@@ -18,7 +18,6 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum PageState {
     /// Waiting for the person's first decision.
     Open,
@@ -30,7 +29,6 @@ pub enum PageState {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PagePurpose {
     pub id: String,
     pub name: String,
@@ -54,7 +52,6 @@ pub struct Receipt {
 
 /// A language the organisation wrote its notice in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct NoticeLanguage {
     pub code: String,
     /// Its own name for itself (the code, when Assent does not know the language).
@@ -62,7 +59,6 @@ pub struct NoticeLanguage {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ConsentData {
     pub state: PageState,
     pub org_name: String,
@@ -280,19 +276,7 @@ pub async fn load(
         HostedPage::Live(page) => {
             let links::LivePage { org, request, collection_point: cp, state, notice_lang, granted, receipt } = *page;
             let decided = state == links::PageState::Decided;
-            let receipt = receipt.map(|log| {
-                let action = match log.action.as_str() {
-                    "approved" | "declined" | "withdrawn" => log.action.clone(),
-                    _ => "partial".to_string(),
-                };
-                Receipt {
-                    summary: texts.format(
-                        "page-receipt-summary",
-                        &[("action", action.into()), ("date", backend::human_utc(log.entry.occurred_at).into())],
-                    ),
-                    reference: texts.format("page-reference", &[("reference", log.entry.id.clone().into())]),
-                }
-            });
+            let receipt = receipt.map(|log| receipt_of(&texts, &log.action, log.entry.occurred_at, &log.entry.id));
             let purposes = cp
                 .purposes
                 .iter()
@@ -355,6 +339,20 @@ pub async fn load(
     (texts.finish(), Ok(data))
 }
 
+/// The receipt of the decision recorded as ledger entry `entry_id`, `action` being the
+/// request's consent action, in the page's words.
+#[cfg(feature = "ssr")]
+fn receipt_of(texts: &crate::i18n::Resolver, action: &str, occurred_at: i64, entry_id: &str) -> Receipt {
+    let action = match action {
+        "approved" | "declined" | "withdrawn" => action,
+        _ => "partial",
+    };
+    Receipt {
+        summary: texts.format("page-receipt-summary", &[("action", action.into()), ("date", backend::human_utc(occurred_at).into())]),
+        reference: texts.format("page-reference", &[("reference", entry_id.into())]),
+    }
+}
+
 /// The hosted page's decision: Approve (`approve`), Decline (`decline`), Save choices (`save`,
 /// with the ticked `purpose[]`) or Withdraw (`withdraw`) on the link at `link` (the page's path).
 /// `version` is the notice version the page showed, `lang` the page's language and
@@ -374,9 +372,11 @@ pub async fn decide_consent(
 
 #[cfg(feature = "ssr")]
 mod decision {
-    use super::{load, Decided, Problem};
+    use super::{load, receipt_of, Decided, Problem};
     use crate::error::AppError;
+    use crate::i18n::Resolver;
     use crate::public::PublicCall;
+    use backend::i18n::catalogue;
     use backend::links::{LinkChoice, LinkEvidence};
     use backend::services::consent_links::LinkPath;
 
@@ -402,9 +402,9 @@ mod decision {
             "withdraw" => Some(LinkChoice::Withdraw),
             _ => None,
         };
-        let problem = match (call.caller.throttled, choice) {
-            (Some(retry_after_secs), _) => Some(Problem::TooMany { retry_after_secs }),
-            (None, None) => Some(Problem::Missing),
+        let outcome = match (call.caller.throttled, choice) {
+            (Some(retry_after_secs), _) => Err(Problem::TooMany { retry_after_secs }),
+            (None, None) => Err(Problem::Missing),
             (None, Some(choice)) => {
                 let evidence = LinkEvidence {
                     ip: call.caller.fingerprint.ip.clone(),
@@ -413,9 +413,10 @@ mod decision {
                     language: notice_lang.or_else(|| lang.clone()),
                     shown_version: version,
                 };
-                services.links.decide(&path, &choice, &evidence).await.err().map(|e| Problem::from_error(&e))
+                services.links.decide(&path, &choice, &evidence).await.map_err(|e| Problem::from_error(&e))
             }
         };
+        let problem = outcome.as_ref().err().copied();
         if call.is_plain_form() {
             // No JavaScript: back to the page, which shows the receipt, the link's state, or
             // (from the query) why the decision was not saved.
@@ -428,14 +429,35 @@ mod decision {
             };
         }
         let preferred: Vec<&str> = lang.as_deref().into_iter().collect();
-        let (_, data) = load(&services, &path, &preferred, call.header("accept-language"), problem).await;
-        match (problem, data) {
-            (_, Err(e)) => Err(refuse(&call, Problem::Failed, e.message)),
-            (None, Ok(data)) => Ok(Decided {
-                granted: data.purposes.iter().map(|p| (p.id.clone(), p.granted == Some(true))).collect(),
-                receipt: data.receipt,
-            }),
-            (Some(p), Ok(data)) => Err(refuse(&call, p, data.problem.unwrap_or_default())),
+        let accept_language = call.header("accept-language");
+        match outcome {
+            // What the decision recorded is in its answer: only the organisation's wording is
+            // read, for the receipt.
+            Ok((request, entry)) => {
+                let locale = catalogue().negotiate(&preferred, accept_language);
+                let recorded = async {
+                    let overrides = services.tenancy.overrides_for(&request.org_id, locale).await?;
+                    let granted = entry.purposes()?.into_iter().map(|p| (p.purpose_id, p.granted)).collect();
+                    Ok::<_, backend::Error>((Resolver::new(locale, overrides), granted))
+                };
+                match recorded.await {
+                    Ok((texts, granted)) => Ok(Decided {
+                        granted,
+                        receipt: Some(receipt_of(
+                            &texts,
+                            request.consent_action.as_deref().unwrap_or_default(),
+                            entry.occurred_at,
+                            &entry.id,
+                        )),
+                    }),
+                    Err(e) => Err(refuse(&call, Problem::Failed, AppError::from(e).message)),
+                }
+            }
+            // The page says why, in its words; for a link that is gone, which way it went.
+            Err(p) => match load(&services, &path, &preferred, accept_language, Some(p)).await.1 {
+                Ok(data) => Err(refuse(&call, p, data.problem.unwrap_or_default())),
+                Err(e) => Err(refuse(&call, Problem::Failed, e.message)),
+            },
         }
     }
 

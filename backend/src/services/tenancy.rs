@@ -288,6 +288,12 @@ impl Tenancy {
     pub async fn set_overrides(&self, caller: &Caller, lang: &str, texts: &BTreeMap<String, String>) -> Result<Overrides> {
         caller.require(Permission::Manage)?;
         let locale = known_language(lang)?;
+        if texts.len() > 500 {
+            return Err(Error::invalid("overrides", "at most 500 messages"));
+        }
+        if let Some((key, _)) = texts.iter().find(|(_, text)| text.len() > 4000) {
+            return Err(Error::invalid("overrides", format!("{key}: at most 4000 bytes")));
+        }
         let catalogue = i18n::catalogue();
         for (key, text) in texts {
             catalogue.check_override(locale, key, text)?;

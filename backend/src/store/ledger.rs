@@ -19,7 +19,6 @@ pub(crate) const ENTRY_COLUMNS: &str = "seq, id, org_id, principal_id, subject_k
 /// databases (a row lock on PostgreSQL, the write lock on SQLite).
 pub async fn append(tx: &mut Tx, decision: &Decision) -> Result<LedgerEntry> {
     decision.validate()?;
-    metrics::counter!("assent_ledger_appends_total").increment(1);
     let now = tx.now();
     let (seq, prev_hash): (i64, String) =
         sqlx::query_as("UPDATE ledger_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash").fetch_one(&mut **tx).await?;
@@ -65,6 +64,8 @@ pub async fn append(tx: &mut Tx, decision: &Decision) -> Result<LedgerEntry> {
     .execute(&mut **tx)
     .await?;
     sqlx::query("UPDATE ledger_head SET hash = $1 WHERE id = 1").bind(&entry.hash).execute(&mut **tx).await?;
+    // Counted once written: a failed append counts nothing (one rolled back later still does).
+    metrics::counter!("assent_ledger_appends_total").increment(1);
     for p in &decision.purposes {
         sqlx::query(
             "INSERT INTO purpose_consents (org_id, principal_id, subject_kind, subject_id, purpose_id, granted, entry_seq, updated_at)

@@ -38,7 +38,13 @@ impl FromServerFnError for AppError {
     type Encoder = crate::public::PageJson;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::new(AppErrorKind::Transport, value.to_string())
+        let kind = match value {
+            // The request's fields do not decode into the function's arguments: the caller's
+            // mistake (`server_fn` answers it 500; the server's pipeline makes it 400).
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => AppErrorKind::Invalid,
+            _ => AppErrorKind::Transport,
+        };
+        AppError::new(kind, value.to_string())
     }
 }
 

@@ -360,6 +360,7 @@ impl BannerConfig {
 /// makes (`All`, `Partial` or `None`) and the policy version the visitor was shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BannerChoice {
+    level: ConsentGiven,
     allowed: BTreeMap<String, bool>,
     policy_version: String,
 }
@@ -386,7 +387,7 @@ impl BannerChoice {
                 )));
             }
         }
-        let allowed = config
+        let allowed: BTreeMap<String, bool> = config
             .categories
             .iter()
             .map(|c| {
@@ -399,19 +400,20 @@ impl BannerChoice {
                 (c.id.clone(), yes)
             })
             .collect();
-        Ok(Self { allowed, policy_version: config.policy_version.clone() })
-    }
-
-    /// `All` when every category is allowed, `None` when only the required ones are.
-    pub fn consent_given(&self, config: &BannerConfig) -> ConsentGiven {
-        let optional = || config.categories.iter().filter(|c| !c.required);
-        if optional().all(|c| self.allowed.get(&c.id) == Some(&true)) {
+        // `All` when every category is allowed, `None` when only the required ones are.
+        let optional = || config.categories.iter().filter(|c| !c.required).map(|c| allowed[&c.id]);
+        let level = if optional().all(|yes| yes) {
             ConsentGiven::All
-        } else if optional().all(|c| self.allowed.get(&c.id) != Some(&true)) {
+        } else if optional().all(|yes| !yes) {
             ConsentGiven::None
         } else {
             ConsentGiven::Partial
-        }
+        };
+        Ok(Self { level, allowed, policy_version: config.policy_version.clone() })
+    }
+
+    pub fn consent_given(&self) -> ConsentGiven {
+        self.level
     }
 
     /// What the record keeps of the choice: `{"categories": {id: allowed}, "policyVersion"}`.
@@ -440,7 +442,7 @@ mod tests {
             BannerChoice::new(&config, consent, &categories, version)
         };
         let all = read("All", &[], Some("1")).unwrap();
-        assert_eq!(all.consent_given(&config), ConsentGiven::All);
+        assert_eq!(all.consent_given(), ConsentGiven::All);
         let metadata: serde_json::Value = serde_json::from_str(all.metadata().as_str()).unwrap();
         assert_eq!(
             metadata,
@@ -448,13 +450,13 @@ mod tests {
         );
         // Necessary is always allowed; rejecting the rest is None.
         let none = read("none", &["analytics"], None).unwrap();
-        assert_eq!(none.consent_given(&config), ConsentGiven::None);
+        assert_eq!(none.consent_given(), ConsentGiven::None);
         assert!(none.metadata().as_str().contains(r#""necessary":true"#));
         let some = read("Partial", &["analytics"], None).unwrap();
-        assert_eq!(some.consent_given(&config), ConsentGiven::Partial);
+        assert_eq!(some.consent_given(), ConsentGiven::Partial);
         // A Partial that allows every optional category is All; one that allows none is None.
-        assert_eq!(read("Partial", &["analytics", "marketing"], None).unwrap().consent_given(&config), ConsentGiven::All);
-        assert_eq!(read("Partial", &[], None).unwrap().consent_given(&config), ConsentGiven::None);
+        assert_eq!(read("Partial", &["analytics", "marketing"], None).unwrap().consent_given(), ConsentGiven::All);
+        assert_eq!(read("Partial", &[], None).unwrap().consent_given(), ConsentGiven::None);
         assert!(matches!(read("Maybe", &[], None), Err(Error::Invalid { field: "consent", .. })));
         assert!(matches!(read("Partial", &["telemetry"], None), Err(Error::Invalid { field: "category", .. })));
         assert!(matches!(read("All", &[], Some("0")), Err(Error::Conflict(_))), "a choice on an older policy");

@@ -7,7 +7,7 @@
 //! and leaves what it found for the function as [`PublicCaller`]. A limit does not answer by
 //! itself: it tells the function to save nothing, and the function says so in the caller's
 //! words, with the same status either way. After the function, a form whose fields do not
-//! parse (which `server_fn` answers 500) becomes the 400 it is.
+//! decode (which `server_fn` answers 500) becomes the 400 it is.
 
 use crate::client_addr::ClientAddr;
 use crate::error::RequestError;
@@ -64,22 +64,20 @@ pub async fn gate(State(state): State<AppState>, req: Request, next: Next) -> Re
     let throttled = match function {
         Function::ConsentDecision => state.decision_limiter.check(&format!("ip:{address}")).err(),
         Function::BannerChoice => {
-            // The integration the form names, as the integration endpoint counts it.
-            let integration = form_urlencoded::parse(&bytes)
-                .find(|(k, _)| k == "integration")
-                .map(|(_, v)| v.trim().to_ascii_lowercase())
-                .unwrap_or_default();
-            state
-                .integration_address_limiter
-                .check(&format!("ip:{address}"))
-                .and_then(|()| state.integration_limiter.check(&format!("integration:{integration}")))
-                .err()
+            // The integration the form names, counted as the integration endpoint counts it.
+            let integration = form_urlencoded::parse(&bytes).find(|(k, _)| k == "integration").map(|(_, v)| v.into_owned());
+            crate::dialects::universal_consents::check_integration_limits(&state, &address, &integration.unwrap_or_default()).err()
         }
     };
-    let fingerprint = crate::dialects::universal_consents::fingerprint(&state, &parts);
+    // A throttled request saves nothing: no evidence to gather (nor a GeoIP lookup to make).
+    let fingerprint = match throttled {
+        None => crate::dialects::universal_consents::fingerprint(&state, &parts),
+        Some(_) => Default::default(),
+    };
     parts.extensions.insert(PublicCaller { fingerprint, throttled });
+    let origin_sent = parts.headers.contains_key(header::ORIGIN);
     let res = next.run(Request::from_parts(parts, Body::from(bytes))).await;
-    let mut res = finish(res).await;
+    let mut res = finish(function, res, origin_sent).await;
     if function == Function::BannerChoice {
         res.headers_mut().append(header::VARY, HeaderValue::from_static("Origin"));
     }
@@ -114,17 +112,12 @@ fn unreadable(headers: &HeaderMap, function: Function, err: &RequestError) -> Re
     res
 }
 
-/// A function's error as its clients read it. `server_fn` sends the error's JSON without a
-/// content type, and answers 500 when a form's fields do not decode into the function's
-/// arguments (the error's kind is then `Transport`): that is the caller's mistake, a 400.
-async fn finish(mut res: Response) -> Response {
-    if !res.headers().contains_key(SERVER_FN_ERROR) {
-        return res;
-    }
-    if !res.headers().contains_key(header::CONTENT_TYPE) {
-        res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    }
-    if res.status() != StatusCode::INTERNAL_SERVER_ERROR {
+/// `server_fn` answers 500 when a form's fields do not decode into the function's arguments
+/// (`AppError::from_server_fn_error` makes that error `Invalid`): the caller's mistake, a 400.
+/// The banner's (sent from other sites) is readable by any page, as its other refusals before
+/// the integration is known are.
+async fn finish(function: Function, res: Response, origin_sent: bool) -> Response {
+    if res.status() != StatusCode::INTERNAL_SERVER_ERROR || !res.headers().contains_key(SERVER_FN_ERROR) {
         return res;
     }
     let (parts, body) = res.into_parts();
@@ -132,15 +125,13 @@ async fn finish(mut res: Response) -> Response {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
     match serde_json::from_slice::<AppError>(&bytes) {
-        Ok(err) if err.kind == AppErrorKind::Transport => {
+        Ok(err) if err.kind == AppErrorKind::Invalid => {
             let mut res = app_error(
                 StatusCode::BAD_REQUEST,
                 &AppError::new(AppErrorKind::Invalid, format!("the form's fields could not be read: {}", err.message)),
             );
-            for name in [header::ACCESS_CONTROL_ALLOW_ORIGIN, header::VARY] {
-                if let Some(v) = parts.headers.get(&name) {
-                    res.headers_mut().insert(name, v.clone());
-                }
+            if function == Function::BannerChoice && origin_sent {
+                res.headers_mut().insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
             }
             res
         }
@@ -168,7 +159,7 @@ fn preflight(headers: &HeaderMap) -> Response {
 /// The hosted page's form, as `decide_consent` takes it.
 #[derive(utoipa::ToSchema)]
 #[allow(dead_code)]
-struct ConsentDecisionForm {
+struct ConsentDecisionFields {
     /// The page's path, `/{subdomain}/{display_id}/{link_id}`.
     #[schema(example = "/acme/CP001/6f1c2f8e-0d3b-4c55-9d43-2a1d3c4b5e6f")]
     link: String,
@@ -189,7 +180,7 @@ struct ConsentDecisionForm {
 /// A visitor's choice, as `record_banner_choice` takes it.
 #[derive(utoipa::ToSchema)]
 #[allow(dead_code)]
-struct BannerChoiceForm {
+struct BannerChoiceFields {
     /// The IntegrationId.
     integration: String,
     /// `All`, `Partial` or `None`.
@@ -210,7 +201,7 @@ struct BannerChoiceForm {
 /// page with `303`, and `?problem=` there says why a decision was not saved. Rate limited per
 /// client address.
 #[utoipa::path(post, path = "/_server/consent_decision", tag = "hosted page", operation_id = "hosted_page.decide",
-    request_body(content = ConsentDecisionForm, content_type = "application/x-www-form-urlencoded"),
+    request_body(content = ConsentDecisionFields, content_type = "application/x-www-form-urlencoded"),
     responses(
         (status = 200, description = "Saved: what the decision changed on the page", body = app::public::consent_page::Decided),
         (status = 303, description = "Without JavaScript: back to the page", headers(("Location" = String, description = "The page"))),
@@ -227,7 +218,7 @@ fn consent_decision() {}
 /// answer (`Access-Control-Allow-Origin`). A form post, so browsers send it without a
 /// preflight. Rate limited per client address and per integration.
 #[utoipa::path(post, path = "/_server/banner_choice", tag = "banner", operation_id = "banner.choice",
-    request_body(content = BannerChoiceForm, content_type = "application/x-www-form-urlencoded"),
+    request_body(content = BannerChoiceFields, content_type = "application/x-www-form-urlencoded"),
     responses(
         (status = 200, description = "Recorded", body = app::banner::BannerChoiceRecorded),
         (status = 403, description = "The page's origin is not one the integration allows", body = AppError),

@@ -87,8 +87,6 @@ pub enum Problem {
     Missing,
     /// The choice does not fit the notice (it changed since the page was opened).
     Invalid,
-    /// The form did not arrive whole.
-    Unreadable,
     /// The link expired or was replaced: the page says which.
     Gone,
     /// No such link.
@@ -105,7 +103,6 @@ impl Problem {
             Problem::TooMany { retry_after_secs } => format!("problem=too-many&retry={retry_after_secs}"),
             Problem::Missing => "problem=missing".into(),
             Problem::Invalid => "problem=invalid".into(),
-            Problem::Unreadable => "problem=unreadable".into(),
             Problem::Failed => "problem=failed".into(),
             Problem::Gone | Problem::Unknown => return None,
         })
@@ -117,7 +114,6 @@ impl Problem {
             "too-many" => Problem::TooMany { retry_after_secs: retry.and_then(|r| r.parse().ok()).unwrap_or(60).clamp(1, 24 * 3600) },
             "missing" => Problem::Missing,
             "invalid" => Problem::Invalid,
-            "unreadable" => Problem::Unreadable,
             "failed" => Problem::Failed,
             _ => return None,
         })
@@ -126,7 +122,7 @@ impl Problem {
     pub fn kind(self) -> AppErrorKind {
         match self {
             Problem::TooMany { .. } => AppErrorKind::RateLimited,
-            Problem::Missing | Problem::Invalid | Problem::Unreadable => AppErrorKind::Invalid,
+            Problem::Missing | Problem::Invalid => AppErrorKind::Invalid,
             Problem::Gone => AppErrorKind::Forbidden,
             Problem::Unknown => AppErrorKind::NotFound,
             Problem::Failed => AppErrorKind::Internal,
@@ -138,7 +134,6 @@ impl Problem {
         match self {
             Problem::TooMany { .. } => 429,
             Problem::Missing | Problem::Invalid => 400,
-            Problem::Unreadable => 413,
             Problem::Gone => 410,
             Problem::Unknown => 404,
             Problem::Failed => 500,
@@ -328,7 +323,6 @@ pub async fn load(
             }
             (Problem::Missing, _) => "decision-missing",
             (Problem::Invalid, _) => "decision-invalid",
-            (Problem::Unreadable, _) => "decision-unreadable",
             (Problem::Gone | Problem::Unknown, PageState::Expired) => "page-expired-body",
             (Problem::Gone | Problem::Unknown, PageState::Replaced) => "page-replaced-body",
             (Problem::Gone | Problem::Unknown, PageState::Unknown) => "page-unknown-body",
@@ -453,7 +447,21 @@ mod decision {
                     Err(e) => Err(refuse(&call, Problem::Failed, AppError::from(e).message)),
                 }
             }
-            // The page says why, in its words; for a link that is gone, which way it went.
+            // Refused before anything was read (a limit, an empty form): Assent's own words,
+            // with no database work, so that a flood costs nothing but the answer.
+            Err(p @ (Problem::TooMany { .. } | Problem::Missing)) => {
+                let locale = catalogue().negotiate(&preferred, accept_language);
+                let words = Resolver::new(locale, Default::default());
+                let message = match p {
+                    Problem::TooMany { retry_after_secs } => {
+                        words.format("decision-too-many-body", &[("minutes", retry_after_secs.div_ceil(60).into())])
+                    }
+                    _ => words.format("decision-missing", &[]),
+                };
+                Err(refuse(&call, p, message))
+            }
+            // The service refused: the page says why, in its words (for a link that is gone,
+            // which way it went).
             Err(p) => match load(&services, &path, &preferred, accept_language, Some(p)).await.1 {
                 Ok(data) => Err(refuse(&call, p, data.problem.unwrap_or_default())),
                 Err(e) => Err(refuse(&call, Problem::Failed, e.message)),
@@ -503,7 +511,7 @@ mod decision {
 
         #[test]
         fn a_problem_survives_the_redirect() {
-            for p in [Problem::TooMany { retry_after_secs: 90 }, Problem::Missing, Problem::Invalid, Problem::Unreadable, Problem::Failed] {
+            for p in [Problem::TooMany { retry_after_secs: 90 }, Problem::Missing, Problem::Invalid, Problem::Failed] {
                 let query = p.query().unwrap();
                 let params: std::collections::HashMap<_, _> = query.split('&').filter_map(|kv| kv.split_once('=')).collect();
                 assert_eq!(Problem::from_query(params["problem"], params.get("retry").copied()), Some(p));
@@ -536,7 +544,6 @@ pub fn ConsentPage(path: String, texts: Texts, data: Result<ConsentData, AppErro
 #[component]
 fn LiveConsentPage(path: String, texts: Texts, data: ConsentData) -> impl IntoView {
     let live = Live(RwSignal::new(Shown {
-        decided: data.state == PageState::Decided,
         granted: data.purposes.iter().filter_map(|p| Some((p.id.clone(), p.granted?))).collect(),
         receipt: data.receipt.clone(),
         problem: data.problem.clone(),
@@ -545,10 +552,9 @@ fn LiveConsentPage(path: String, texts: Texts, data: ConsentData) -> impl IntoVi
     view! { <ConsentView path=path data=data t=texts live=live/> }
 }
 
-/// The parts of a live page that a decision changes.
+/// The parts of a live page that a decision changes. A page with a receipt is decided.
 #[derive(Clone)]
 struct Shown {
-    decided: bool,
     granted: Vec<(String, bool)>,
     receipt: Option<Receipt>,
     problem: Option<String>,
@@ -569,7 +575,7 @@ impl Live {
             let DecideConsent { link, decision, purpose, version, lang, notice_lang } = decision;
             match decide_consent(link, decision, purpose, version, lang, notice_lang).await {
                 Ok(Decided { granted, receipt }) => self.0.update(|s| {
-                    *s = Shown { decided: true, granted, receipt, problem: None, pending: false };
+                    *s = Shown { granted, receipt, problem: None, pending: false };
                 }),
                 Err(err) => self.0.update(|s| {
                     s.pending = false;
@@ -686,9 +692,10 @@ fn ConsentView(data: ConsentData, path: String, t: Texts, live: Live) -> impl In
             // One live region for either answer, so that it is announced when it changes.
             let answer_view = view! { <div class="answer" role="status" tabindex="-1" node_ref=answer>{problem}{receipt}</div> };
             let failed = t.get("decision-failed-body");
-            let valid_until = view! { <p class="muted" hidden=move || live.0.with(|s| s.decided)>{t.get("page-valid-until")}</p> };
+            let valid_until =
+                view! { <p class="muted" hidden=move || live.0.with(|s| s.receipt.is_some())>{t.get("page-valid-until")}</p> };
             // Withdrawing is offered once something is granted.
-            let nothing_to_withdraw = move || !live.0.with(|s| s.decided && s.granted.iter().any(|(_, yes)| *yes));
+            let nothing_to_withdraw = move || !live.0.with(|s| s.receipt.is_some() && s.granted.iter().any(|(_, yes)| *yes));
             let withdraw = view! {
                 <button type="submit" name="decision" value="withdraw" class="danger" hidden=nothing_to_withdraw>{t.get("page-withdraw")}</button>
             };

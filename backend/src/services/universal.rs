@@ -212,7 +212,7 @@ impl UniversalConsents {
             .map(|c| c.parse::<ClientId>().map_err(|_| Error::invalid("client_id", "must be a ClientId that Assent issued (a UUID)")))
             .transpose()?;
         let new = NewUniversalConsent {
-            consent_given: read.consent_given(&integration.banner),
+            consent_given: read.consent_given(),
             custom_user_id: None,
             client_id,
             reference: integration.name.parse()?,

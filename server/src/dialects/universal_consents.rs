@@ -547,12 +547,8 @@ async fn limit_integration_callers(State(state): State<AppState>, req: axum::ext
                 .map(|(_, v)| v.into_owned())
         })
         .flatten();
-    let integration = named.unwrap_or_else(|| req.uri().path().rsplit('/').next().unwrap_or_default().to_string()).to_ascii_lowercase();
-    let checked = state
-        .integration_address_limiter
-        .check(&format!("ip:{ip}"))
-        .and_then(|()| state.integration_limiter.check(&format!("integration:{integration}")));
-    match checked {
+    let integration = named.unwrap_or_else(|| req.uri().path().rsplit('/').next().unwrap_or_default().to_string());
+    match check_integration_limits(&state, &ip, &integration) {
         Ok(()) => next.run(req).await,
         Err(retry_after_secs) => {
             let mut res = UniversalError(backend::Error::RateLimited { retry_after_secs }.into()).into_response();
@@ -560,6 +556,16 @@ async fn limit_integration_callers(State(state): State<AppState>, req: axum::ext
             res
         }
     }
+}
+
+/// Counts one unauthenticated call for `integration` from client address `ip`: the limits
+/// the integration endpoint and the banner's server function share. `Err(seconds)` to wait.
+pub(crate) fn check_integration_limits(state: &AppState, ip: &str, integration: &str) -> Result<(), u64> {
+    let integration = integration.trim().to_ascii_lowercase();
+    state
+        .integration_address_limiter
+        .check(&format!("ip:{ip}"))
+        .and_then(|()| state.integration_limiter.check(&format!("integration:{integration}")))
 }
 
 /// CORS for an integration's answer: the browser may read it when the page's origin is one the

@@ -364,6 +364,7 @@ pub struct CreateApiKey {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[cfg_attr(feature = "ssr", derive(ToSchema))]
 pub struct LedgerEntryDto {
+    /// Position in the organisation's own hash chain, from 1.
     pub seq: i64,
     pub id: String,
     pub principal_id: String,
@@ -375,8 +376,13 @@ pub struct LedgerEntryDto {
     pub collected_via: String,
     pub notice_version: Option<i64>,
     pub notice_hash: Option<String>,
-    #[cfg_attr(feature = "ssr", schema(value_type = Object))]
-    pub evidence: serde_json::Value,
+    /// What the surface could prove (time, address, user agent, link instance); `null` once
+    /// the person's data was erased.
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<Object>))]
+    pub evidence: Option<serde_json::Value>,
+    /// The salted SHA-256 of the evidence: what the hash commits to, so that erasing the
+    /// evidence keeps the chain verifying.
+    pub personal_digest: String,
     pub actor: String,
     pub occurred_at: String,
     pub prev_hash: String,
@@ -405,6 +411,151 @@ pub struct BrokenEntryDto {
     pub seq: i64,
     pub id: Option<String>,
     pub reason: String,
+}
+
+/// A decision's receipt, signed by the organisation: verifiable offline with the organisation's
+/// published keys (`assent receipt verify FILE`).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct ReceiptDto {
+    /// Compact JWS (RFC 7515), `alg` EdDSA (Ed25519), `typ` `assent-receipt+jws`, `kid` the
+    /// signing key's RFC 7638 thumbprint.
+    pub jws: String,
+    /// What the JWS states, decoded: the person (`principal`, their `DP…` id), the subject,
+    /// `action`, `purposes`, `collected_via`, the notice version and hash, `decided_at`, and the
+    /// ledger entry (`entry_id`, `entry_seq`, `entry_hash`).
+    #[cfg_attr(feature = "ssr", schema(value_type = Object))]
+    pub claims: serde_json::Value,
+    /// Where the organisation publishes its public keys (a JWKS).
+    pub jwks_uri: String,
+}
+
+/// Everything an organisation holds about one person: what `GET /api/v1/principals/{dp_id}/export`
+/// and the hosted page's export give, for the person to keep.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct PrincipalExportDto {
+    /// The person's pseudonymous id in this organisation.
+    pub dp_id: String,
+    pub organisation: String,
+    pub exported_at: String,
+    /// How the organisation knows them (`phone`, `email`, `client_id`); empty once erased.
+    pub identifiers: Vec<IdentifierDto>,
+    /// Every consent change about them, oldest first, each with its evidence (`null` once
+    /// erased) and its signed receipt.
+    pub entries: Vec<ExportedEntryDto>,
+    /// Each notice version they were shown, exactly as shown: purposes and text per language.
+    pub notices: Vec<CollectionPointDto>,
+    /// When their personal data was erased, and what went.
+    pub erasures: Vec<ErasureRecordDto>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct IdentifierDto {
+    pub kind: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct ExportedEntryDto {
+    pub entry: LedgerEntryDto,
+    /// The entry's receipt: a compact JWS signed by the organisation.
+    pub receipt: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct ErasureRecordDto {
+    /// The ledger entry that records the erasure.
+    pub entry_id: String,
+    pub seq: i64,
+    pub erased_at: String,
+    /// Who erased (`user:…`, `api_key:…`).
+    pub actor: String,
+    /// What went: counts of evidence records and identifiers.
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<Object>))]
+    pub removed: Option<serde_json::Value>,
+}
+
+/// What an erasure did.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct ErasureDto {
+    pub erasure: ErasureRecordDto,
+    /// Consent-link requests whose phone number and email were erased.
+    pub consent_requests: u64,
+    /// Universal consents whose ClientId, CustomUserId, metadata and fingerprint were erased.
+    pub universal_consents: u64,
+    /// Webhook deliveries that mentioned the person, blanked.
+    pub webhook_deliveries: u64,
+}
+
+/// A receipt to check: the JSON file the hosted page or the API gives, or the bare JWS.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ReceiptCheckRequest {
+    #[cfg_attr(feature = "ssr", schema(max_length = 65536))]
+    pub receipt: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct ReceiptCheckDto {
+    /// Signed by one of the organisation's keys (current or retired).
+    pub valid: bool,
+    /// Why it is not valid.
+    pub problem: Option<String>,
+    pub kid: Option<String>,
+    /// What it states, when valid.
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<Object>))]
+    pub claims: Option<serde_json::Value>,
+    /// The ledger entry it states still has the hash it states.
+    pub in_ledger: bool,
+}
+
+/// One of the organisation's Ed25519 signing keys, as published.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct SigningKeyDto {
+    /// RFC 7638 thumbprint: the `kid` of what it signs.
+    pub kid: String,
+    /// The public key as a JWK (`kty` OKP, `crv` Ed25519).
+    #[cfg_attr(feature = "ssr", schema(value_type = Object))]
+    pub jwk: serde_json::Value,
+    pub created_at: String,
+    /// Set once a newer key replaced it; it still verifies what it signed.
+    pub retired_at: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct SigningKeysDto {
+    pub jwks_uri: String,
+    /// The current key first.
+    pub keys: Vec<SigningKeyDto>,
+}
+
+/// A signed chain head, written outside the database.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct CheckpointDto {
+    pub seq: i64,
+    pub hash: String,
+    pub signed_at: String,
+    pub kid: String,
+    /// Compact JWS, `typ` `assent-checkpoint+jws`.
+    pub jws: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ssr", derive(ToSchema))]
+pub struct CheckpointOutcomeDto {
+    /// `false` when the newest checkpoint already holds the chain's head (or the chain is empty).
+    pub written: bool,
+    pub checkpoint: Option<CheckpointDto>,
 }
 
 // ---- consent links (the dialect of seeds 000-002; field names are the contract) ----
@@ -555,6 +706,10 @@ pub struct ConsentLogEntry {
     pub source: String,
     pub request_id: String,
     pub purpose_consents: Vec<PurposeConsent>,
+    /// With `include_receipts=true` only (the seed has no such field): the entry's receipt,
+    /// a compact JWS signed by the organisation (see `GET /api/v1/audit/events/{id}/receipt`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub receipt: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -2,6 +2,10 @@
 //! `ledger.record` (chain lock, hash, event, per-purpose projection, one transaction each)
 //! against a baseline of N one-row INSERT transactions on the same database, and prints the
 //! ratio, the throughput with 4 concurrent writers, and how fast verification walks the chain.
+//! Then, in the same run: 8 concurrent writers in one organisation against 8 writers each in its
+//! own organisation (per-organisation chains let the second go in parallel where the database
+//! allows), how fast one organisation's chain verifies among many, and what signing a receipt
+//! costs as a ratio to recording the decision.
 //!
 //!     cargo run --release -p backend --features testing --example ledger_bench [N]
 //!
@@ -109,10 +113,54 @@ async fn bench(label: &str, backend: Backend, n: usize) {
     let concurrent = start.elapsed();
     let concurrent_n = 4 * (n / 4);
 
+    // 8 writers in one organisation, then 8 writers in 8 organisations.
+    let mut orgs = Vec::new();
+    for k in 0..8 {
+        orgs.push(backend::testing::admin_of_new_org(&services, &format!("bench{k}")).await.0.id);
+    }
+    let writers = |org_of: Box<dyn Fn(usize) -> String>, offset: usize| {
+        let services = services.clone();
+        let (cp_id, purpose_ids) = (cp.id.clone(), purpose_ids.clone());
+        async move {
+            let start = Instant::now();
+            let tasks: Vec<_> = (0..8)
+                .map(|w| {
+                    let (services, org_id, cp_id, purpose_ids) = (services.clone(), org_of(w), cp_id.clone(), purpose_ids.clone());
+                    tokio::spawn(async move {
+                        for i in 0..n / 8 {
+                            services.ledger.record(&decision(&org_id, &cp_id, &purpose_ids, offset + w * n + i)).await.unwrap();
+                        }
+                    })
+                })
+                .collect();
+            for t in tasks {
+                t.await.unwrap();
+            }
+            (8 * (n / 8)) as f64 / start.elapsed().as_secs_f64()
+        }
+    };
+    let one_org = org.id.clone();
+    let same = writers(Box::new(move |_| one_org.clone()), 20 * n).await;
+    let spread_orgs = orgs.clone();
+    let spread = writers(Box::new(move |w| spread_orgs[w].clone()), 40 * n).await;
+
     let start = Instant::now();
-    let report = services.ledger.verify_all().await.unwrap();
+    let report = services.ledger.verify_org(&org.id).await.unwrap();
     let verify = start.elapsed();
     assert!(report.ok());
+
+    // Signing receipts for the organisation's first n entries, against recording them.
+    let mut entries = Vec::new();
+    let mut c = store.conn().await.unwrap();
+    for seq in 1..=n as i64 {
+        entries.push(backend::store::ledger::entry_at(&mut c, &org.id, seq).await.unwrap().unwrap());
+    }
+    drop(c);
+    let start = Instant::now();
+    for e in &entries {
+        services.proof.receipt(&org, e).await.unwrap();
+    }
+    let signing = start.elapsed();
 
     let per = |d: std::time::Duration, k: usize| d.as_secs_f64() * 1e6 / k as f64;
     println!("{label}: {n} decisions (3 purposes each)");
@@ -128,10 +176,20 @@ async fn bench(label: &str, backend: Backend, n: usize) {
         n as f64 / ledger.as_secs_f64()
     );
     println!(
-        "  verify over {} entries:               {:>8.1} ms ({:.0} entries/s)",
+        "  8 writers, 1 organisation:             {same:>8.0} decisions/s\n  8 writers, 8 organisations:            {spread:>8.0} decisions/s = {:.2}x",
+        spread / same
+    );
+    println!(
+        "  verify one organisation's {} entries among {} in 9 chains: {:.1} ms ({:.0} entries/s)",
         report.entries,
+        services.ledger.length().await.unwrap(),
         verify.as_secs_f64() * 1e3,
         report.entries as f64 / verify.as_secs_f64()
+    );
+    println!(
+        "  signed receipt (read person, sign):    {:>8.1} µs each  = {:.3}x a decision",
+        per(signing, n),
+        signing.as_secs_f64() / ledger.as_secs_f64()
     );
     db.finish().await;
 }

@@ -8,6 +8,13 @@ use serde::{Deserialize, Serialize};
 
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
+/// The action of the entry that records a person's erasure. Its subject is the person
+/// (`subject_kind` [`ERASURE_SUBJECT`], `subject_id` their principal id) and it has no
+/// purposes. Entries of that person before it may have lost their personal part: the chain
+/// still verifies, and says when the part went.
+pub const ERASED: &str = "erased";
+pub const ERASURE_SUBJECT: &str = "principal";
+
 /// What kind of thing a consent is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SubjectKind {
@@ -107,12 +114,14 @@ impl Decision {
     }
 }
 
-/// One row of the ledger, exactly as stored: the hash covers these values.
+/// One row of the ledger with its personal part, as stored: the hash covers every value of the
+/// row but `hash`; of the personal part it covers only `personal_digest`.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct LedgerEntry {
+    pub org_id: String,
+    /// Position in the organisation's chain, from 1.
     pub seq: i64,
     pub id: String,
-    pub org_id: String,
     pub principal_id: String,
     pub subject_kind: String,
     pub subject_id: String,
@@ -121,21 +130,50 @@ pub struct LedgerEntry {
     pub collected_via: String,
     pub notice_version: Option<i64>,
     pub notice_hash: Option<String>,
-    pub evidence_json: String,
+    pub personal_digest: String,
     pub actor: String,
     pub occurred_at: i64,
     pub prev_hash: String,
     pub hash: String,
+    /// The personal part (`ledger_personal`), kept apart so that it can be erased: its fields
+    /// are `None` once it is gone.
+    #[sqlx(flatten)]
+    pub personal: PersonalPart,
+}
+
+/// The evidence of one entry and the salt of its digest. Both absent once erased.
+#[derive(Debug, Clone, Default, PartialEq, Eq, sqlx::FromRow)]
+pub struct PersonalPart {
+    pub salt: Option<String>,
+    pub evidence_json: Option<String>,
+}
+
+impl PersonalPart {
+    pub fn new(evidence_json: String) -> Self {
+        Self { salt: Some(crate::crypto::random_token()), evidence_json: Some(evidence_json) }
+    }
+
+    /// What the chain commits to: SHA-256 over a domain tag, the salt and the evidence. The
+    /// salt is 256 random bits, so the digest cannot be confirmed by guessing an address.
+    pub fn digest(&self) -> Option<String> {
+        let (salt, evidence) = (self.salt.as_deref()?, self.evidence_json.as_deref()?);
+        Some(personal_digest(salt, evidence))
+    }
+}
+
+pub fn personal_digest(salt: &str, evidence_json: &str) -> String {
+    sha256_hex(format!("assent-personal\n{salt}\n{evidence_json}").as_bytes())
 }
 
 /// The exact bytes an entry's hash covers: every stored value but `hash`, as JSON with these
-/// keys in this order, chained to the previous entry's hash. Changing anything here would
-/// invalidate every ledger ever written; `hash_format_is_pinned` guards it.
+/// keys in this order, chained to the previous entry of the same organisation. Changing anything
+/// here would invalidate every ledger ever written; `hash_format_is_pinned` guards it.
 #[derive(Serialize)]
 struct HashedFields<'a> {
+    chain: &'static str,
+    org_id: &'a str,
     seq: i64,
     id: &'a str,
-    org_id: &'a str,
     principal_id: &'a str,
     subject_kind: &'a str,
     subject_id: &'a str,
@@ -144,7 +182,7 @@ struct HashedFields<'a> {
     collected_via: &'a str,
     notice_version: Option<i64>,
     notice_hash: Option<&'a str>,
-    evidence_json: &'a str,
+    personal_digest: &'a str,
     actor: &'a str,
     occurred_at: i64,
     prev_hash: &'a str,
@@ -153,9 +191,10 @@ struct HashedFields<'a> {
 impl LedgerEntry {
     pub fn compute_hash(&self) -> String {
         let fields = HashedFields {
+            chain: "assent-org-chain-v2",
+            org_id: &self.org_id,
             seq: self.seq,
             id: &self.id,
-            org_id: &self.org_id,
             principal_id: &self.principal_id,
             subject_kind: &self.subject_kind,
             subject_id: &self.subject_id,
@@ -164,7 +203,7 @@ impl LedgerEntry {
             collected_via: &self.collected_via,
             notice_version: self.notice_version,
             notice_hash: self.notice_hash.as_deref(),
-            evidence_json: &self.evidence_json,
+            personal_digest: &self.personal_digest,
             actor: &self.actor,
             occurred_at: self.occurred_at,
             prev_hash: &self.prev_hash,
@@ -177,9 +216,79 @@ impl LedgerEntry {
         serde_json::from_str(&self.purposes_json).map_err(|e| Error::corrupt("ledger entry purposes", format!("entry {}: {e}", self.seq)))
     }
 
-    /// The evidence. A stored value that does not parse is an error, never `null`.
-    pub fn evidence(&self) -> Result<serde_json::Value> {
-        serde_json::from_str(&self.evidence_json).map_err(|e| Error::corrupt("ledger entry evidence", format!("entry {}: {e}", self.seq)))
+    /// The evidence, or `None` once the personal part was erased. A stored value that does not
+    /// parse is an error, never `null`.
+    pub fn evidence(&self) -> Result<Option<serde_json::Value>> {
+        self.personal
+            .evidence_json
+            .as_deref()
+            .map(|json| serde_json::from_str(json).map_err(|e| Error::corrupt("ledger entry evidence", format!("entry {}: {e}", self.seq))))
+            .transpose()
+    }
+}
+
+/// The single chain that held every organisation's entries before migration 0007. Kept only to
+/// verify that chain before its entries are re-hashed into their organisations' chains.
+pub mod v1 {
+    use super::*;
+
+    /// An entry as the single chain hashed it.
+    pub struct Entry<'a> {
+        pub seq: i64,
+        pub id: &'a str,
+        pub org_id: &'a str,
+        pub principal_id: &'a str,
+        pub subject_kind: &'a str,
+        pub subject_id: &'a str,
+        pub action: &'a str,
+        pub purposes_json: &'a str,
+        pub collected_via: &'a str,
+        pub notice_version: Option<i64>,
+        pub notice_hash: Option<&'a str>,
+        pub evidence_json: &'a str,
+        pub actor: &'a str,
+        pub occurred_at: i64,
+        pub prev_hash: &'a str,
+    }
+
+    #[derive(Serialize)]
+    struct HashedFields<'a> {
+        seq: i64,
+        id: &'a str,
+        org_id: &'a str,
+        principal_id: &'a str,
+        subject_kind: &'a str,
+        subject_id: &'a str,
+        action: &'a str,
+        purposes_json: &'a str,
+        collected_via: &'a str,
+        notice_version: Option<i64>,
+        notice_hash: Option<&'a str>,
+        evidence_json: &'a str,
+        actor: &'a str,
+        occurred_at: i64,
+        prev_hash: &'a str,
+    }
+
+    pub fn hash(e: &Entry) -> String {
+        let fields = HashedFields {
+            seq: e.seq,
+            id: e.id,
+            org_id: e.org_id,
+            principal_id: e.principal_id,
+            subject_kind: e.subject_kind,
+            subject_id: e.subject_id,
+            action: e.action,
+            purposes_json: e.purposes_json,
+            collected_via: e.collected_via,
+            notice_version: e.notice_version,
+            notice_hash: e.notice_hash,
+            evidence_json: e.evidence_json,
+            actor: e.actor,
+            occurred_at: e.occurred_at,
+            prev_hash: e.prev_hash,
+        };
+        sha256_hex(&serde_json::to_vec(&fields).expect("plain fields serialise"))
     }
 }
 
@@ -218,13 +327,12 @@ pub struct PrincipalRow {
 mod tests {
     use super::*;
 
-    /// A golden vector: this entry has had this hash since the first ledger was written.
-    #[test]
-    fn hash_format_is_pinned() {
-        let entry = LedgerEntry {
+    fn entry() -> LedgerEntry {
+        let personal = PersonalPart { salt: Some("5a".repeat(32)), evidence_json: Some(r#"{"ip":"203.0.113.9"}"#.into()) };
+        LedgerEntry {
+            org_id: "org-1".into(),
             seq: 1,
             id: "0b6f0b9e-5c1c-4a53-9d5e-6a4a1f0c2d11".into(),
-            org_id: "org-1".into(),
             principal_id: "principal-1".into(),
             subject_kind: "collection_point".into(),
             subject_id: "cp-1".into(),
@@ -233,40 +341,78 @@ mod tests {
             collected_via: "consent_link".into(),
             notice_version: Some(2),
             notice_hash: Some("ab".repeat(32)),
-            evidence_json: r#"{"ip":"203.0.113.9"}"#.into(),
+            personal_digest: personal.digest().unwrap(),
             actor: "principal".into(),
             occurred_at: 1_763_900_000_000,
             prev_hash: GENESIS_HASH.into(),
             hash: String::new(),
-        };
-        assert_eq!(entry.compute_hash(), "d73dfbf7b7c2bfe37c8d9fbb635825f0d480b0d56c0e2a20a62eb57d4498e0fa");
+            personal,
+        }
+    }
+
+    /// Golden vectors: an entry of an organisation's chain, and its personal digest, have had
+    /// these hashes since per-organisation chains were introduced.
+    #[test]
+    fn hash_format_is_pinned() {
+        let entry = entry();
+        assert_eq!(entry.personal_digest, "3d5f00a7c2dafc1e5527341915c17f27c817b5b902a7ec2625ff4b5fe93298a9");
+        assert_eq!(entry.compute_hash(), "7c27058b1e98a77b51c526baa1fb9d26dcf7c276f5b6d0d6571edcece1369091");
         let mut none = entry.clone();
         none.notice_version = None;
         none.notice_hash = None;
         assert_ne!(none.compute_hash(), entry.compute_hash(), "absent values are hashed as null");
+        let mut other_org = entry.clone();
+        other_org.org_id = "org-2".into();
+        assert_ne!(other_org.compute_hash(), entry.compute_hash(), "an entry belongs to one organisation's chain");
+    }
+
+    /// The personal part is outside the hash: erasing it changes no hash, editing it changes
+    /// its digest.
+    #[test]
+    fn the_personal_part_is_committed_by_digest_only() {
+        let entry = entry();
+        let mut erased = entry.clone();
+        erased.personal = PersonalPart::default();
+        assert_eq!(erased.compute_hash(), entry.compute_hash());
+        assert_eq!(erased.personal.digest(), None);
+        let edited = PersonalPart { evidence_json: Some(r#"{"ip":"10.0.0.1"}"#.into()), ..entry.personal.clone() };
+        assert_ne!(edited.digest(), entry.personal.digest());
+        let resalted = PersonalPart::new(entry.personal.evidence_json.clone().unwrap());
+        assert_ne!(resalted.digest(), entry.personal.digest(), "a fresh salt hides equal evidence");
+    }
+
+    /// The single chain's format, pinned since the first ledger was written: migration 0007
+    /// verifies old ledgers with it.
+    #[test]
+    fn v1_hash_format_is_pinned() {
+        let e = v1::Entry {
+            seq: 1,
+            id: "0b6f0b9e-5c1c-4a53-9d5e-6a4a1f0c2d11",
+            org_id: "org-1",
+            principal_id: "principal-1",
+            subject_kind: "collection_point",
+            subject_id: "cp-1",
+            action: "granted",
+            purposes_json: r#"[{"purpose_id":"p1","granted":true}]"#,
+            collected_via: "consent_link",
+            notice_version: Some(2),
+            notice_hash: Some(&"ab".repeat(32)),
+            evidence_json: r#"{"ip":"203.0.113.9"}"#,
+            actor: "principal",
+            occurred_at: 1_763_900_000_000,
+            prev_hash: GENESIS_HASH,
+        };
+        assert_eq!(v1::hash(&e), "d73dfbf7b7c2bfe37c8d9fbb635825f0d480b0d56c0e2a20a62eb57d4498e0fa");
     }
 
     #[test]
     fn corrupt_values_are_errors() {
-        let entry = LedgerEntry {
-            seq: 7,
-            id: "e".into(),
-            org_id: "o".into(),
-            principal_id: "p".into(),
-            subject_kind: "collection_point".into(),
-            subject_id: "c".into(),
-            action: "granted".into(),
-            purposes_json: "not json".into(),
-            collected_via: "api".into(),
-            notice_version: None,
-            notice_hash: None,
-            evidence_json: "{".into(),
-            actor: "principal".into(),
-            occurred_at: 0,
-            prev_hash: GENESIS_HASH.into(),
-            hash: String::new(),
-        };
+        let mut entry = entry();
+        entry.purposes_json = "not json".into();
+        entry.personal.evidence_json = Some("{".into());
         assert!(matches!(entry.purposes(), Err(Error::Corrupt { .. })));
         assert!(matches!(entry.evidence(), Err(Error::Corrupt { .. })));
+        entry.personal = PersonalPart::default();
+        assert_eq!(entry.evidence().unwrap(), None, "erased is not corrupt");
     }
 }

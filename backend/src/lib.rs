@@ -16,6 +16,7 @@ pub mod error;
 pub mod i18n;
 pub mod ledger;
 pub mod links;
+pub mod proof;
 pub mod services;
 pub mod store;
 #[cfg(feature = "testing")]

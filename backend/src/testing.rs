@@ -47,21 +47,28 @@ fn unix_secs() -> u64 {
 
 impl TestDb {
     pub async fn new(backend: Backend) -> Self {
+        let db = Self::empty(backend).await;
+        db.store.migrate().await.expect("migrate");
+        db
+    }
+
+    /// A fresh database without any migration applied (see [`Store::migrate_until_for_tests`]).
+    pub async fn empty(backend: Backend) -> Self {
         match backend {
             Backend::Sqlite => Self::sqlite().await,
             Backend::Postgres => Self::postgres().await,
         }
     }
 
-    pub async fn sqlite() -> Self {
+    async fn sqlite() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let config = DatabaseConfig::resolve(dir.path(), None).expect("data dir");
         let clock = Clock::system();
-        let store = Store::open(&config, clock.clone()).await.expect("open sqlite");
+        let store = Store::connect(&config, clock.clone()).await.expect("open sqlite");
         Self { store, config, clock, cleanup: Cleanup::Sqlite(dir) }
     }
 
-    pub async fn postgres() -> Self {
+    async fn postgres() -> Self {
         let admin = admin_url();
         let mut conn = sqlx::postgres::PgConnection::connect(&admin).await.unwrap_or_else(|e| {
             panic!(
@@ -83,7 +90,7 @@ impl TestDb {
         let (base, _) = admin.rsplit_once('/').expect("postgres URL has a database path");
         let config = DatabaseConfig { url: format!("{base}/{name}") };
         let clock = Clock::system();
-        let store = Store::open(&config, clock.clone()).await.expect("open postgres");
+        let store = Store::connect(&config, clock.clone()).await.expect("open postgres");
         Self { store, config, clock, cleanup: Cleanup::Postgres { admin_url: admin, name } }
     }
 
@@ -133,6 +140,56 @@ impl Store {
     /// an attacker with database access would.
     pub async fn execute_raw_for_tests(&self, sql: &str) -> crate::Result<u64> {
         Ok(sqlx::query(sql).execute(&mut *self.conn().await?).await?.rows_affected())
+    }
+
+    /// Every `table.column` of text whose value contains `needle`, across the whole database:
+    /// where a person's data would be found.
+    pub async fn columns_containing_for_tests(&self, needle: &str) -> crate::Result<Vec<String>> {
+        let mut c = self.conn().await?;
+        let columns: Vec<(String, String)> = match self.db() {
+            crate::store::Db::Sqlite => {
+                sqlx::query_as(
+                    "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p
+                      WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '_sqlx_migrations' AND p.type = 'TEXT'",
+                )
+                .fetch_all(&mut *c)
+                .await?
+            }
+            crate::store::Db::Postgres => {
+                sqlx::query_as(
+                    "SELECT table_name::text, column_name::text FROM information_schema.columns
+                      WHERE table_schema = 'public' AND data_type IN ('text', 'character varying') AND table_name <> '_sqlx_migrations'",
+                )
+                .fetch_all(&mut *c)
+                .await?
+            }
+        };
+        assert!(columns.len() > 20, "the catalogue query found the text columns: {columns:?}");
+        let mut found = Vec::new();
+        for (table, column) in columns {
+            let n: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table} WHERE {column} LIKE $1"))
+                .bind(format!("%{needle}%"))
+                .fetch_one(&mut *c)
+                .await?;
+            if n > 0 {
+                found.push(format!("{table}.{column}"));
+            }
+        }
+        Ok(found)
+    }
+
+    /// Applies the SQL migrations up to and including `version` and nothing after, so that a
+    /// test can write data as an older Assent did and then [`Store::migrate`] it.
+    pub async fn migrate_until_for_tests(&self, version: i64) -> crate::Result<()> {
+        let all = &crate::store::MIGRATOR;
+        let older = sqlx::migrate::Migrator {
+            migrations: std::borrow::Cow::Owned(all.iter().filter(|m| m.version <= version).cloned().collect()),
+            ignore_missing: all.ignore_missing,
+            locking: all.locking,
+            no_tx: all.no_tx,
+        };
+        older.run(self.pool_for_tests()).await?;
+        Ok(())
     }
 }
 

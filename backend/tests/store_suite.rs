@@ -4,8 +4,9 @@
 use backend::auth::{Caller, Credential};
 use backend::catalog::*;
 use backend::email::Mailer;
-use backend::ledger::{Action, Decision, Identifier, PurposeDecision, SubjectKind};
+use backend::ledger::{Action, Decision, Identifier, PurposeDecision, SubjectKind, GENESIS_HASH};
 use backend::links::{ExpiryHours, LinkChoice, LinkEvidence};
+use backend::proof::{CheckpointClaims, JwsError, KeyPair, ReceiptClaims, CHECKPOINT_TYPE, RECEIPT_TYPE};
 use backend::services::consent_links::{LinkPath, NewConsentLink};
 use backend::services::outbox::LEASE_MS;
 use backend::services::tenancy::{BrandingPatch, NewOrg, DEFAULT_BRAND_COLOR};
@@ -58,6 +59,11 @@ on_both!(
     a_webhook_job_without_its_delivery_is_given_up,
     corrupt_rows_are_errors_not_defaults,
     decisions_through_a_link_are_checked_under_the_lock,
+    each_organisation_has_its_own_chain,
+    receipts_verify_with_published_keys_across_rotations,
+    checkpoints_catch_a_tail_rewritten_with_its_head,
+    the_single_chain_is_verified_and_rechained_per_organisation,
+    a_tampered_single_chain_is_not_rechained,
 );
 
 /// Services over the test database; an SMTP URL that refuses connections makes every
@@ -383,7 +389,7 @@ async fn ledger_records_and_projects_decisions(db: &TestDb) {
     assert_eq!(entries.items[0].action, "withdrawn", "newest first");
     assert_eq!(s.ledger.entries(&cb, None, Page::default()).await.unwrap().total, 0);
     assert_eq!(s.ledger.length().await.unwrap(), 3);
-    assert!(s.ledger.verify_all().await.unwrap().ok());
+    assert!(all_verify(&s).await);
     let mine = s.ledger.verify_for(&cb).await.unwrap();
     assert!(mine.ok);
     assert_eq!(mine.entries, 0, "an organisation sees only its own count");
@@ -403,13 +409,35 @@ async fn ledger_detects_edits_and_deletions(db: &TestDb) {
     for i in 0..5 {
         s.ledger.record(&decision(&a.id, &cp, &format!("+91987654321{i}"), &[true, i % 2 == 0])).await.unwrap();
     }
-    let report = s.ledger.verify_all().await.unwrap();
+    let report = s.ledger.verify_org(&a.id).await.unwrap();
     assert!(report.ok());
     assert_eq!(report.entries, 5);
 
+    // Editing the evidence, which lives apart from the chain: its digest no longer matches.
+    let original: String = personal_evidence(db, &a.id, 3).await;
+    db.store
+        .execute_raw_for_tests(&format!(
+            "UPDATE ledger_personal SET evidence_json = '{{\"ip\":\"10.0.0.1\"}}' WHERE entry_id = '{}'",
+            entry_id(db, &a.id, 3).await
+        ))
+        .await
+        .unwrap();
+    let bad = s.ledger.verify_org(&a.id).await.unwrap().first_bad.expect("evidence edit detected");
+    assert_eq!(bad.seq, 3);
+    assert!(bad.reason.contains("evidence"), "{}", bad.reason);
+    db.store
+        .execute_raw_for_tests(&format!(
+            "UPDATE ledger_personal SET evidence_json = '{}' WHERE entry_id = '{}'",
+            original.replace('\'', "''"),
+            entry_id(db, &a.id, 3).await
+        ))
+        .await
+        .unwrap();
+    assert!(s.ledger.verify_org(&a.id).await.unwrap().ok(), "restored");
+
     // Editing an entry's content.
-    db.store.execute_raw_for_tests("UPDATE ledger_entries SET evidence_json = '{\"ip\":\"10.0.0.1\"}' WHERE seq = 3").await.unwrap();
-    let bad = s.ledger.verify_all().await.unwrap().first_bad.expect("edit detected");
+    db.store.execute_raw_for_tests("UPDATE ledger_entries SET action = 'withdrawn' WHERE seq = 3").await.unwrap();
+    let bad = s.ledger.verify_org(&a.id).await.unwrap().first_bad.expect("edit detected");
     assert_eq!(bad.seq, 3);
     assert!(bad.id.is_some());
     assert!(bad.reason.contains("edited"), "{}", bad.reason);
@@ -418,14 +446,38 @@ async fn ledger_detects_edits_and_deletions(db: &TestDb) {
     let entry = s.ledger.entries(&ca, None, Page { limit: 1, offset: 2 }).await.unwrap().items.remove(0);
     assert_eq!(entry.seq, 3);
     db.store.execute_raw_for_tests(&format!("UPDATE ledger_entries SET hash = '{}' WHERE seq = 3", entry.compute_hash())).await.unwrap();
-    let bad = s.ledger.verify_all().await.unwrap().first_bad.expect("relink detected");
+    let bad = s.ledger.verify_org(&a.id).await.unwrap().first_bad.expect("relink detected");
     assert_eq!(bad.seq, 4);
 
     // Deleting an entry in the middle.
-    db.store.execute_raw_for_tests("DELETE FROM ledger_entries WHERE seq = 2").await.unwrap();
-    let bad = s.ledger.verify_all().await.unwrap().first_bad.expect("deletion detected");
+    let second = entry_id(db, &a.id, 2).await;
+    db.store.execute_raw_for_tests(&format!("DELETE FROM ledger_personal WHERE entry_id = '{second}'")).await.unwrap();
+    db.store.execute_raw_for_tests(&format!("DELETE FROM ledger_entries WHERE id = '{second}'")).await.unwrap();
+    let bad = s.ledger.verify_org(&a.id).await.unwrap().first_bad.expect("deletion detected");
     assert_eq!(bad.seq, 2);
-    assert!(bad.reason.contains("missing"), "{}", bad.reason);
+    assert!(bad.reason.contains("entry 2 is missing"), "{}", bad.reason);
+
+    // Removing an entry's evidence outside an erasure.
+    db.store
+        .execute_raw_for_tests(&format!("DELETE FROM ledger_personal WHERE entry_id = '{}'", entry_id(db, &a.id, 1).await))
+        .await
+        .unwrap();
+    let bad = s.ledger.verify_org(&a.id).await.unwrap().first_bad.expect("removed evidence detected");
+    assert_eq!(bad.seq, 1);
+    assert!(bad.reason.contains("evidence is missing"), "{}", bad.reason);
+}
+
+async fn all_verify(s: &Services) -> bool {
+    s.ledger.verify_all().await.unwrap().iter().all(|(_, r)| r.ok())
+}
+
+async fn entry_id(db: &TestDb, org_id: &str, seq: i64) -> String {
+    ledger::entry_at(&mut db.store.conn().await.unwrap(), org_id, seq).await.unwrap().expect("entry").id
+}
+
+async fn personal_evidence(db: &TestDb, org_id: &str, seq: i64) -> String {
+    let e = ledger::entry_at(&mut db.store.conn().await.unwrap(), org_id, seq).await.unwrap().expect("entry");
+    e.personal.evidence_json.expect("evidence")
 }
 
 async fn ledger_appends_do_not_fork_under_concurrency(db: &TestDb) {
@@ -443,12 +495,14 @@ async fn ledger_appends_do_not_fork_under_concurrency(db: &TestDb) {
     for t in tasks {
         t.await.unwrap().unwrap();
     }
-    let report = s.ledger.verify_all().await.unwrap();
+    let report = s.ledger.verify_org(&a.id).await.unwrap();
     assert!(report.ok(), "{:?}", report.first_bad);
     assert_eq!(report.entries, 24);
     // Deleting the newest entry is detected through the chain head.
-    db.store.execute_raw_for_tests("DELETE FROM ledger_entries WHERE seq = 24").await.unwrap();
-    let bad = s.ledger.verify_all().await.unwrap().first_bad.expect("truncation detected");
+    let newest = entry_id(db, &a.id, 24).await;
+    db.store.execute_raw_for_tests(&format!("DELETE FROM ledger_personal WHERE entry_id = '{newest}'")).await.unwrap();
+    db.store.execute_raw_for_tests(&format!("DELETE FROM ledger_entries WHERE id = '{newest}'")).await.unwrap();
+    let bad = s.ledger.verify_org(&a.id).await.unwrap().first_bad.expect("truncation detected");
     assert_eq!(bad.seq, 24);
 }
 
@@ -600,10 +654,8 @@ async fn corrupt_rows_are_errors_not_defaults(db: &TestDb) {
     let site = asset(&s, &ca, "site").await;
     let cp = collection_point(&s, &ca, &site.id, None).await;
     s.ledger.record(&decision(&a.id, &cp, "+919876543210", &[true, true])).await.unwrap();
-    db.store
-        .execute_raw_for_tests("UPDATE ledger_entries SET purposes_json = 'not json', evidence_json = '{' WHERE seq = 1")
-        .await
-        .unwrap();
+    db.store.execute_raw_for_tests("UPDATE ledger_entries SET purposes_json = 'not json' WHERE seq = 1").await.unwrap();
+    db.store.execute_raw_for_tests("UPDATE ledger_personal SET evidence_json = '{'").await.unwrap();
     let entry = s.ledger.entries(&ca, None, Page::default()).await.unwrap().items.remove(0);
     assert!(matches!(entry.purposes(), Err(Error::Corrupt { .. })));
     assert!(matches!(entry.evidence(), Err(Error::Corrupt { .. })));
@@ -673,4 +725,307 @@ async fn a_webhook_job_without_its_delivery_is_given_up(db: &TestDb) {
     assert!(row.given_up_at.is_some(), "{row:?}");
     assert!(row.last_error.as_deref().unwrap_or_default().contains("msg_gone"), "{row:?}");
     assert_eq!(s.outbox.depths().await.unwrap(), vec![("email", 0), ("webhooks", 0)]);
+}
+
+async fn each_organisation_has_its_own_chain(db: &TestDb) {
+    let s = services(db, None);
+    let (a, b) = (org(&s, "acme").await, org(&s, "beta").await);
+    let (ca, cb) = (caller(&s, &a, "admin").await, caller(&s, &b, "admin").await);
+    let cpa = collection_point(&s, &ca, &asset(&s, &ca, "site").await.id, None).await;
+    let cpb = collection_point(&s, &cb, &asset(&s, &cb, "site").await.id, None).await;
+    // Interleaved appends: each organisation's positions run 1, 2, 3, from its own genesis.
+    for i in 0..3 {
+        let ea = s.ledger.record(&decision(&a.id, &cpa, &format!("+91980000000{i}"), &[true, true])).await.unwrap();
+        let eb = s.ledger.record(&decision(&b.id, &cpb, &format!("+91980000000{i}"), &[true, false])).await.unwrap();
+        assert_eq!((ea.seq, eb.seq), (i + 1, i + 1));
+        if i == 0 {
+            assert_eq!((ea.prev_hash.as_str(), eb.prev_hash.as_str()), (GENESIS_HASH, GENESIS_HASH));
+        }
+    }
+    assert_eq!(s.ledger.length().await.unwrap(), 6);
+    let (va, vb) = (s.ledger.verify_for(&ca).await.unwrap(), s.ledger.verify_for(&cb).await.unwrap());
+    assert!(va.ok && vb.ok);
+    assert_eq!((va.entries, vb.entries), (3, 3));
+    assert_ne!(va.head_hash, vb.head_hash);
+    // One organisation's broken chain is its own: the other's still verifies.
+    db.store
+        .execute_raw_for_tests(&format!("UPDATE ledger_entries SET subject_id = 'x' WHERE org_id = '{}' AND seq = 2", b.id))
+        .await
+        .unwrap();
+    assert!(s.ledger.verify_for(&ca).await.unwrap().ok);
+    assert_eq!(s.ledger.verify_for(&cb).await.unwrap().first_bad.map(|b| b.seq), Some(2));
+    let all = s.ledger.verify_all().await.unwrap();
+    assert_eq!(all.iter().map(|(slug, r)| (slug.as_str(), r.ok())).collect::<Vec<_>>(), vec![("acme", true), ("beta", false)]);
+    // On PostgreSQL an append holds only its organisation's head: while one to acme's chain is
+    // uncommitted, one to beta's goes through. (SQLite has one writer for the whole file.)
+    if db.store.db() == backend::store::Db::Postgres {
+        let mut held = db.store.begin().await.unwrap();
+        ledger::append(&mut held, &decision(&a.id, &cpa, "+919800000099", &[true, true])).await.unwrap();
+        let other_decision = decision(&b.id, &cpb, "+919800000098", &[true, true]);
+        let other = tokio::time::timeout(Duration::from_secs(10), s.ledger.record(&other_decision));
+        assert_eq!(other.await.expect("beta's append did not wait for acme's").unwrap().seq, 4);
+        held.commit().await.unwrap();
+        assert!(s.ledger.verify_for(&ca).await.unwrap().ok);
+    }
+}
+
+async fn receipts_verify_with_published_keys_across_rotations(db: &TestDb) {
+    let s = services(db, None);
+    let a = org(&s, "acme").await;
+    let ca = caller(&s, &a, "admin").await;
+    let cp = collection_point(&s, &ca, &asset(&s, &ca, "site").await.id, None).await;
+    let entry = s.ledger.record(&decision(&a.id, &cp, "+919876543210", &[true, false])).await.unwrap();
+    assert!(s.proof.jwks("acme").await.unwrap().keys.is_empty(), "no key before the first signature");
+    // Many first signatures at once make one key.
+    let tasks: Vec<_> = (0..6)
+        .map(|_| {
+            let (s, ca, id) = (s.clone(), ca.clone(), entry.id.clone());
+            tokio::spawn(async move { s.proof.receipt_for(&ca, &id).await })
+        })
+        .collect();
+    let mut receipts = Vec::new();
+    for t in tasks {
+        receipts.push(t.await.unwrap().unwrap());
+    }
+    let jwks = s.proof.jwks("acme").await.unwrap();
+    assert_eq!(jwks.keys.len(), 1);
+    let first = receipts.remove(0);
+    let (claims, kid): (ReceiptClaims, String) = jwks.verify(&first.jws, RECEIPT_TYPE).unwrap();
+    assert_eq!(claims, first.claims);
+    assert_eq!((claims.entry_id.as_str(), claims.entry_seq, claims.entry_hash.as_str()), (entry.id.as_str(), 1, entry.hash.as_str()));
+    assert_eq!((claims.org.as_str(), claims.action.as_str(), claims.collected_via.as_str()), ("acme", "denied", "api"));
+    assert_eq!(claims.purposes.len(), 2);
+    assert!(claims.principal.starts_with("DP"));
+    assert_eq!(claims.notice_hash.as_deref(), Some(cp.content_hash.as_str()));
+    assert_eq!(claims.jwks_uri, "https://assent.test/.well-known/assent/acme/jwks.json");
+    // A rotation: new receipts carry the new key, and the old receipt still verifies.
+    let keys = s.proof.rotate_key(&ca).await.unwrap();
+    assert_eq!(keys.len(), 2);
+    assert!(keys[0].retired_at.is_none() && keys[1].retired_at.is_some());
+    assert_eq!(keys[1].jwk.kid, kid);
+    let second = s.proof.receipt_for(&ca, &entry.id).await.unwrap();
+    let jwks = s.proof.jwks("acme").await.unwrap();
+    let (_, kid2) = jwks.verify::<ReceiptClaims>(&second.jws, RECEIPT_TYPE).unwrap();
+    assert_ne!(kid2, kid);
+    assert!(jwks.verify::<ReceiptClaims>(&first.jws, RECEIPT_TYPE).is_ok());
+    // Another organisation neither finds the entry nor holds a key that verifies it.
+    let b = org(&s, "beta").await;
+    let cb = caller(&s, &b, "admin").await;
+    assert!(matches!(s.proof.receipt_for(&cb, &entry.id).await, Err(Error::NotFound(_))));
+    assert_eq!(s.proof.keys(&cb).await.unwrap().len(), 1);
+    assert!(matches!(s.proof.jwks("beta").await.unwrap().verify::<ReceiptClaims>(&first.jws, RECEIPT_TYPE), Err(JwsError::UnknownKey(_))));
+    // The customer's backend may read receipts; only managers rotate keys.
+    let consent = caller(&s, &a, "consent").await;
+    assert!(s.proof.receipt_for(&consent, &entry.id).await.is_ok());
+    assert!(matches!(s.proof.rotate_key(&consent).await, Err(Error::Forbidden(_))));
+    assert!(matches!(s.proof.jwks("nobody").await, Err(Error::NotFound(_))));
+}
+
+async fn checkpoints_catch_a_tail_rewritten_with_its_head(db: &TestDb) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut settings = Settings::new("https://assent.test");
+    settings.checkpoint_dir = Some(dir.path().to_path_buf());
+    let s = Services::new(db.store.clone(), Mailer::new(None, None), settings);
+    let a = org(&s, "acme").await;
+    let ca = caller(&s, &a, "admin").await;
+    let cp = collection_point(&s, &ca, &asset(&s, &ca, "site").await.id, None).await;
+    assert!(s.proof.checkpoint(&a).await.unwrap().is_none(), "an empty chain has nothing to checkpoint");
+    for i in 0..3 {
+        s.ledger.record(&decision(&a.id, &cp, &format!("+91970000000{i}"), &[true, true])).await.unwrap();
+    }
+    assert_eq!(s.proof.checkpoint(&a).await.unwrap().expect("written").seq, 3);
+    assert!(s.proof.checkpoint(&a).await.unwrap().is_none(), "the same head is not written twice");
+    for i in 3..5 {
+        s.ledger.record(&decision(&a.id, &cp, &format!("+91970000000{i}"), &[true, false])).await.unwrap();
+    }
+    assert_eq!(s.proof.checkpoint_all().await.unwrap(), 1);
+    assert_eq!(std::fs::read_dir(dir.path().join(&a.id)).unwrap().count(), 2);
+    let problems = |f: Vec<backend::services::proof::CheckpointFinding>| f.into_iter().filter_map(|f| f.problem).collect::<Vec<_>>();
+    let findings = s.proof.verify_checkpoints(dir.path(), None).await.unwrap();
+    assert_eq!(findings.len(), 2);
+    assert!(problems(findings).is_empty());
+
+    // The tail removed together with its head: the chain alone cannot tell.
+    for seq in [5, 4] {
+        let id = entry_id(db, &a.id, seq).await;
+        db.store.execute_raw_for_tests(&format!("DELETE FROM ledger_personal WHERE entry_id = '{id}'")).await.unwrap();
+        db.store.execute_raw_for_tests(&format!("DELETE FROM ledger_entries WHERE id = '{id}'")).await.unwrap();
+    }
+    let third = ledger::entry_at(&mut db.store.conn().await.unwrap(), &a.id, 3).await.unwrap().unwrap();
+    db.store
+        .execute_raw_for_tests(&format!("UPDATE ledger_chains SET seq = 3, hash = '{}' WHERE org_id = '{}'", third.hash, a.id))
+        .await
+        .unwrap();
+    assert!(s.ledger.verify_org(&a.id).await.unwrap().ok(), "a consistent rewrite passes the chain walk");
+    // The checkpoint writer will not vouch for it.
+    assert!(matches!(s.proof.checkpoint(&a).await, Err(Error::Corrupt { .. })));
+    let found = problems(s.proof.verify_checkpoints(dir.path(), Some(&a)).await.unwrap());
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("no entry 5"), "{}", found[0]);
+
+    // Entry 2 rewritten, and every hash after it with the head: the checkpoint at 3 says so.
+    db.store
+        .execute_raw_for_tests(&format!("UPDATE ledger_entries SET action = 'withdrawn' WHERE org_id = '{}' AND seq = 2", a.id))
+        .await
+        .unwrap();
+    let mut prev = entry_at(db, &a.id, 1).await.hash;
+    for seq in 2..=3 {
+        let mut e = entry_at(db, &a.id, seq).await;
+        e.prev_hash = prev;
+        e.hash = e.compute_hash();
+        db.store
+            .execute_raw_for_tests(&format!(
+                "UPDATE ledger_entries SET prev_hash = '{}', hash = '{}' WHERE id = '{}'",
+                e.prev_hash, e.hash, e.id
+            ))
+            .await
+            .unwrap();
+        prev = e.hash;
+    }
+    db.store.execute_raw_for_tests(&format!("UPDATE ledger_chains SET hash = '{prev}' WHERE org_id = '{}'", a.id)).await.unwrap();
+    assert!(s.ledger.verify_org(&a.id).await.unwrap().ok());
+    let found = problems(s.proof.verify_checkpoints(dir.path(), None).await.unwrap());
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found.iter().any(|p| p.contains("entry 3 does not have the hash signed")), "{found:?}");
+
+    // A checkpoint signed with a key the organisation never published proves nothing.
+    let claims =
+        CheckpointClaims { org: "acme".into(), org_id: a.id.clone(), seq: 3, hash: prev, signed_at: "2026-11-25T00:00:00.000Z".into() };
+    std::fs::write(dir.path().join(&a.id).join("999999999999-0.jws"), KeyPair::generate().sign(CHECKPOINT_TYPE, &claims)).unwrap();
+    let found = problems(s.proof.verify_checkpoints(dir.path(), None).await.unwrap());
+    assert!(found.iter().any(|p| p.contains("does not verify")), "{found:?}");
+    // Without a directory there is nowhere to write.
+    assert!(matches!(services(db, None).proof.checkpoint(&a).await, Err(Error::Conflict(_))));
+}
+
+async fn entry_at(db: &TestDb, org_id: &str, seq: i64) -> backend::ledger::LedgerEntry {
+    ledger::entry_at(&mut db.store.conn().await.unwrap(), org_id, seq).await.unwrap().expect("entry")
+}
+
+fn backend_of(db: &TestDb) -> Backend {
+    match db.store.db() {
+        backend::store::Db::Sqlite => Backend::Sqlite,
+        backend::store::Db::Postgres => Backend::Postgres,
+    }
+}
+
+/// A database as Assent wrote it before migration 0007: one chain across two organisations
+/// (acme's entries at global positions 1, 3, 4; beta's at 2, 5). With `tamper`, entry 2's
+/// evidence was edited afterwards.
+async fn single_chain_database(backend: Backend, tamper: bool) -> TestDb {
+    let old = TestDb::empty(backend).await;
+    old.store.migrate_until_for_tests(6).await.unwrap();
+    let sql = |q: String| {
+        let store = old.store.clone();
+        async move { store.execute_raw_for_tests(&q).await.unwrap() }
+    };
+    for (id, slug) in [("org-a", "acme"), ("org-b", "beta")] {
+        sql(format!(
+            "INSERT INTO orgs (id, slug, subdomain, name, brand_name, brand_color, created_at) VALUES ('{id}', '{slug}', '{slug}', '{slug}', '{slug}', '#000000', 1)"
+        ))
+        .await;
+        sql(format!("INSERT INTO principals (id, org_id, dp_id, created_at) VALUES ('p-{id}', '{id}', 'DP{}', 1)", slug.to_uppercase()))
+            .await;
+    }
+    let mut prev = GENESIS_HASH.to_string();
+    for (seq, org) in [(1, "org-a"), (2, "org-b"), (3, "org-a"), (4, "org-a"), (5, "org-b")] {
+        let (id, principal, purposes, evidence) =
+            (format!("e{seq}"), format!("p-{org}"), r#"[{"purpose_id":"p1","granted":true}]"#, format!(r#"{{"ip":"203.0.113.{seq}"}}"#));
+        let hash = backend::ledger::v1::hash(&backend::ledger::v1::Entry {
+            seq,
+            id: &id,
+            org_id: org,
+            principal_id: &principal,
+            subject_kind: "collection_point",
+            subject_id: "cp",
+            action: "granted",
+            purposes_json: purposes,
+            collected_via: "api",
+            notice_version: Some(1),
+            notice_hash: None,
+            evidence_json: &evidence,
+            actor: "test",
+            occurred_at: 1000 + seq,
+            prev_hash: &prev,
+        });
+        let stored_evidence = if tamper && seq == 2 { r#"{"ip":"10.0.0.1"}"#.to_string() } else { evidence };
+        sql(format!(
+            "INSERT INTO ledger_entries (seq, id, org_id, principal_id, subject_kind, subject_id, action, purposes_json, collected_via,
+                notice_version, notice_hash, evidence_json, actor, occurred_at, prev_hash, hash)
+             VALUES ({seq}, '{id}', '{org}', '{principal}', 'collection_point', 'cp', 'granted', '{purposes}', 'api', 1, NULL,
+                '{stored_evidence}', 'test', {}, '{prev}', '{hash}')",
+            1000 + seq
+        ))
+        .await;
+        prev = hash;
+    }
+    sql(format!("UPDATE ledger_head SET seq = 5, hash = '{prev}' WHERE id = 1")).await;
+    // acme's current consent came from its third entry, global position 4.
+    sql("INSERT INTO purpose_consents (org_id, principal_id, subject_kind, subject_id, purpose_id, granted, entry_seq, updated_at)
+         VALUES ('org-a', 'p-org-a', 'collection_point', 'cp', 'p1', 1, 4, 1004)"
+        .into())
+    .await;
+    old
+}
+
+async fn the_single_chain_is_verified_and_rechained_per_organisation(db: &TestDb) {
+    let old = single_chain_database(backend_of(db), false).await;
+    old.store.migrate().await.unwrap();
+    let s = services(&old, None);
+    let all = s.ledger.verify_all().await.unwrap();
+    assert_eq!(
+        all.iter().map(|(slug, r)| (slug.as_str(), r.entries, r.ok())).collect::<Vec<_>>(),
+        vec![("acme", 3, true), ("beta", 2, true)],
+        "{all:?}"
+    );
+    let mut c = old.store.conn().await.unwrap();
+    // Ids, order and evidence survive; positions are the organisation's own.
+    let acme: Vec<_> = [1, 2, 3].iter().map(|seq| (*seq, format!("e{}", [1, 3, 4][*seq as usize - 1]))).collect();
+    for (seq, id) in acme {
+        let e = ledger::entry_at(&mut c, "org-a", seq).await.unwrap().unwrap();
+        assert_eq!(e.id, id);
+        assert_eq!(e.evidence().unwrap().unwrap()["ip"], format!("203.0.113.{}", &id[1..]));
+    }
+    let projected: i64 =
+        sqlx::query_scalar("SELECT entry_seq FROM purpose_consents WHERE org_id = 'org-a'").fetch_one(&mut *c).await.unwrap();
+    assert_eq!(projected, 3, "the projection points at the entry's new position");
+    drop(c);
+    // Appending goes on in each organisation's chain, and migrating again changes nothing.
+    let mut tx = old.store.begin().await.unwrap();
+    let d = Decision {
+        org_id: "org-b".into(),
+        identifiers: vec![Identifier::Phone("+919800000001".into())],
+        subject_kind: SubjectKind::CollectionPoint,
+        subject_id: "cp".into(),
+        action: Action::Granted,
+        purposes: vec![PurposeDecision { purpose_id: "p1".into(), granted: true }],
+        collected_via: "api".into(),
+        notice_version: None,
+        notice_hash: None,
+        evidence: serde_json::json!({}),
+        actor: "test".into(),
+    };
+    assert_eq!(ledger::append(&mut tx, &d).await.unwrap().seq, 3);
+    tx.commit().await.unwrap();
+    old.store.migrate().await.unwrap();
+    assert!(all_verify(&s).await);
+    assert_eq!(s.ledger.length().await.unwrap(), 6);
+}
+
+async fn a_tampered_single_chain_is_not_rechained(db: &TestDb) {
+    let old = single_chain_database(backend_of(db), true).await;
+    for _ in 0..2 {
+        match old.store.migrate().await {
+            Err(Error::Corrupt { detail, .. }) => {
+                assert!(detail.contains("entry 2") && detail.contains("left as it was"), "{detail}")
+            }
+            other => panic!("a tampered chain must stop the start: {other:?}"),
+        }
+    }
+    // Nothing was touched: the old tables are as they were, and migration 0007 did not run.
+    let mut c = old.store.conn().await.unwrap();
+    let head: i64 = sqlx::query_scalar("SELECT seq FROM ledger_head").fetch_one(&mut *c).await.unwrap();
+    assert_eq!(head, 5);
+    let applied: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE version = 7").fetch_one(&mut *c).await.unwrap();
+    assert_eq!(applied, 0);
 }

@@ -1,5 +1,6 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { apiCaller, cli, freshDataDir, hydrated, launchBrowser, sql, startAssent, watchErrors } from "./harness.js";
 
 let server, browser, key, assetId;
@@ -88,6 +89,21 @@ test("a person chooses per purpose, sees a receipt, then withdraws", async () =>
     ["approved", "Appointments:true,Health tips:true"],
     ["withdrawn", "Appointments:false,Health tips:false"],
   ]);
+
+  // The person keeps a receipt of the newest decision, signed by Acme Health, that verifies
+  // offline with Acme's published keys and that the admin can check against the ledger.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download the signed receipt" }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^consent-receipt-.+\.json$/);
+  const file = await download.path();
+  const receipt = JSON.parse(readFileSync(file, "utf8"));
+  assert.equal(receipt.claims.action, "withdrawn");
+  assert.equal(receipt.claims.collected_via, "consent_link");
+  assert.match(cli(dataDir, ["receipt", "verify", file]), /receipt verifies: signed by acme/);
+  const check = await api("POST", "/api/v1/audit/receipts/check", { receipt: readFileSync(file, "utf8") });
+  assert.deepEqual([check.valid, check.in_ledger], [true, true]);
 
   // The notice and the page's own words in Hindi.
   await page.getByRole("link", { name: "हिन्दी" }).click();

@@ -91,6 +91,20 @@ test("an admin signs in and manages assets, collection points and API keys", asy
 
   await page.getByRole("link", { name: "Audit" }).click();
   await page.getByText("Ledger intact").waitFor();
+  // The organisation's signing keys: published without credentials, rotated from here.
+  const jwksUri = await page.getByTestId("jwks-uri").textContent();
+  assert.equal(new URL(jwksUri).pathname, "/.well-known/assent/acme/jwks.json");
+  const before = (await (await fetch(jwksUri)).json()).keys;
+  assert.equal(before.length, 1);
+  await page.getByRole("button", { name: "Rotate key" }).click();
+  await page.getByText("A new signing key is current").waitFor();
+  const after = (await (await fetch(jwksUri)).json()).keys;
+  assert.equal(after.length, 2);
+  assert.ok(after.some((k) => k.kid === before[0].kid), "the retired key stays published");
+  // A receipt that no key of Acme's signed is not valid.
+  await page.getByLabel("The receipt file's content, or the JWS").fill("eyJhbGciOiJFZERTQSJ9.e30.AAAA");
+  await page.getByRole("button", { name: "Check", exact: true }).click();
+  await page.getByTestId("receipt-check").filter({ hasText: "Not valid" }).waitFor();
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL("**/admin/login");

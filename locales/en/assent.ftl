@@ -38,6 +38,10 @@ page-not-granted = Not allowed
 # $reference: the record's identifier, letters and digits.
 page-reference = Reference: { $reference }
 page-change-hint = You can change or withdraw your decision at any time through this same link.
+# A link that downloads the decision's receipt, signed by the organisation, as a file.
+page-receipt-download = Download the signed receipt
+# A link that downloads, as a file, everything the organisation has recorded about the person's consent.
+page-export = Download everything recorded about your consent
 # $date: when the link stops working.
 page-valid-until = This link works until { $date }.
 page-expired-title = This link has expired

@@ -73,7 +73,7 @@ async fn report(http: &reqwest::Client, base: &str, label: &str, page: &str) -> 
 
 #[tokio::main]
 async fn main() {
-    let db = TestDb::sqlite().await;
+    let db = TestDb::new(backend::testing::Backend::Sqlite).await;
     let app = Application::build(db.store.clone(), ServerConfig::new("127.0.0.1:0".parse().unwrap(), None)).await.unwrap();
     let base = format!("http://{}", app.local_addr());
     let s = app.state().services.clone();

@@ -62,6 +62,11 @@ enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// Signed receipts of decisions.
+    Receipt {
+        #[command(subcommand)]
+        command: ReceiptCommand,
+    },
 }
 
 #[derive(Args)]
@@ -108,6 +113,14 @@ struct ServeArgs {
     /// fingerprints their City, State and Country. Without it, those stay empty.
     #[arg(long, env = "ASSENT_GEOIP_DB")]
     geoip_db: Option<PathBuf>,
+    /// A directory outside the database (another disk, a write-once mount, a synced folder)
+    /// where every organisation's signed chain head is written every
+    /// --checkpoint-interval-secs. `assent audit verify --checkpoints DIR` then finds a rewritten
+    /// ledger even when its head was rewritten with it.
+    #[arg(long, env = "ASSENT_CHECKPOINT_DIR")]
+    checkpoint_dir: Option<PathBuf>,
+    #[arg(long, env = "ASSENT_CHECKPOINT_INTERVAL_SECS", default_value_t = 3600, value_parser = clap::value_parser!(u64).range(1..))]
+    checkpoint_interval_secs: u64,
 }
 
 #[derive(Subcommand)]
@@ -158,8 +171,37 @@ enum UserCommand {
 
 #[derive(Subcommand)]
 enum AuditCommand {
-    /// Recompute the hash chain; exits non-zero and names the first bad entry if it was altered.
-    Verify,
+    /// Recompute every organisation's hash chain (or one's); exits 2 and names the first bad
+    /// entry if one was altered, and with --checkpoints, any checkpoint the chain no longer holds.
+    Verify {
+        /// Only this organisation (its slug).
+        #[arg(long)]
+        org: Option<String>,
+        /// A checkpoint directory (ASSENT_CHECKPOINT_DIR of `serve`) to check the chains against.
+        #[arg(long)]
+        checkpoints: Option<PathBuf>,
+    },
+    /// Sign every organisation's chain head (or one's) now and write it to the checkpoint directory.
+    Checkpoint {
+        #[arg(long)]
+        org: Option<String>,
+        #[arg(long, env = "ASSENT_CHECKPOINT_DIR")]
+        checkpoint_dir: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum ReceiptCommand {
+    /// Verify a receipt offline: its signature against the organisation's public keys. Exits 2
+    /// if it does not verify.
+    Verify {
+        /// The receipt: the JSON file the hosted page or the API gives, or the bare JWS.
+        file: PathBuf,
+        /// The organisation's key set: a file, or an http(s) URL. Default: the receipt's own
+        /// `jwks_uri`, fetched.
+        #[arg(long)]
+        jwks: Option<String>,
+    },
 }
 
 type CliResult<T> = Result<T, Box<dyn std::error::Error>>;
@@ -171,7 +213,11 @@ async fn open(db: &DbArgs) -> CliResult<Store> {
 
 /// The operator's services: no public URL or email needed.
 async fn services(db: &DbArgs) -> CliResult<Services> {
-    Ok(Services::new(open(db).await?, backend::email::Mailer::new(None, None), backend::services::Settings::new("")))
+    services_with(db, backend::services::Settings::new("")).await
+}
+
+async fn services_with(db: &DbArgs, settings: backend::services::Settings) -> CliResult<Services> {
+    Ok(Services::new(open(db).await?, backend::email::Mailer::new(None, None), settings))
 }
 
 pub async fn run(cli: Cli) -> CliResult<ExitCode> {
@@ -222,23 +268,106 @@ pub async fn run(cli: Cli) -> CliResult<ExitCode> {
             let user = services.tenancy.create_user(&org.id, &email.parse::<Email>()?, role.parse::<Role>()?, &password).await?;
             println!("created {} {} in {}", user.role.as_str(), user.email, org.slug);
         }
-        Command::Audit { command: AuditCommand::Verify } => {
-            let report = services(&cli.db).await?.ledger.verify_all().await?;
-            match report.first_bad {
-                None => println!("ledger intact: {} entries, head {}", report.entries, report.head_hash),
-                Some(bad) => {
-                    println!(
-                        "ledger BROKEN at entry {}{}: {}",
-                        bad.seq,
-                        bad.id.map(|id| format!(" ({id})")).unwrap_or_default(),
-                        bad.reason
-                    );
-                    return Ok(ExitCode::from(2));
+        Command::Audit { command: AuditCommand::Verify { org, checkpoints } } => return audit_verify(&cli.db, org, checkpoints).await,
+        Command::Audit { command: AuditCommand::Checkpoint { org, checkpoint_dir } } => {
+            if checkpoint_dir.as_os_str().is_empty() {
+                return Err("--checkpoint-dir (ASSENT_CHECKPOINT_DIR) is empty".into());
+            }
+            let mut settings = backend::services::Settings::new("");
+            settings.checkpoint_dir = Some(checkpoint_dir);
+            let services = services_with(&cli.db, settings).await?;
+            match org {
+                Some(slug) => {
+                    let org = services.tenancy.org_by_slug(&slug).await?;
+                    match services.proof.checkpoint(&org).await? {
+                        Some(c) => println!("{slug}: checkpointed entry {} ({})", c.seq, c.hash),
+                        None => println!("{slug}: nothing new to checkpoint"),
+                    }
                 }
+                None => println!("{} organisations checkpointed", services.proof.checkpoint_all().await?),
+            }
+        }
+        Command::Receipt { command: ReceiptCommand::Verify { file, jwks } } => return receipt_verify(&file, jwks.as_deref()).await,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn audit_verify(db: &DbArgs, org: Option<String>, checkpoints: Option<PathBuf>) -> CliResult<ExitCode> {
+    let services = services(db).await?;
+    let only = match &org {
+        Some(slug) => Some(services.tenancy.org_by_slug(slug).await?),
+        None => None,
+    };
+    let reports = match &only {
+        Some(o) => vec![(o.slug.clone(), services.ledger.verify_org(&o.id).await?)],
+        None => services.ledger.verify_all().await?,
+    };
+    let mut broken = false;
+    for (slug, report) in &reports {
+        match &report.first_bad {
+            None => println!("{slug}: ledger intact: {} entries, head {}", report.entries, report.head_hash),
+            Some(bad) => {
+                broken = true;
+                let id = bad.id.as_ref().map(|id| format!(" ({id})")).unwrap_or_default();
+                println!("{slug}: ledger BROKEN at entry {}{id}: {}", bad.seq, bad.reason);
             }
         }
     }
-    Ok(ExitCode::SUCCESS)
+    if reports.is_empty() {
+        println!("no organisations yet");
+    }
+    if let Some(dir) = checkpoints {
+        let findings = services.proof.verify_checkpoints(&dir, only.as_ref()).await?;
+        let bad: Vec<_> = findings.iter().filter(|f| f.problem.is_some()).collect();
+        for f in &bad {
+            let org = f.org.as_deref().unwrap_or("?");
+            println!("{org}: checkpoint {} does NOT hold: {}", f.file.display(), f.problem.as_deref().unwrap_or_default());
+        }
+        println!("{} checkpoints checked, {} hold", findings.len(), findings.len() - bad.len());
+        broken |= !bad.is_empty();
+    }
+    Ok(if broken { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+async fn receipt_verify(file: &std::path::Path, jwks: Option<&str>) -> CliResult<ExitCode> {
+    use backend::proof::{load_jwks, ReceiptClaims, ReceiptFile, RECEIPT_TYPE};
+    let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let receipt = ReceiptFile::parse(&text)?;
+    // Without --jwks, the keys where the receipt says they are. A forged location cannot make
+    // a forged signature verify with the organisation's real keys, but whoever relies on a
+    // receipt should name those keys with --jwks.
+    let named_by_receipt = jwks.is_none();
+    let location = jwks.map(str::to_string).or(receipt.jwks_uri).ok_or("the receipt names no key set; give one with --jwks")?;
+    let set = load_jwks(&location).await?;
+    match set.verify::<ReceiptClaims>(&receipt.jws, RECEIPT_TYPE) {
+        // The file's outer `jwks_uri` is not signed: it must be the one the signed claims name.
+        Ok((c, _)) if named_by_receipt && c.jwks_uri != location => {
+            println!("receipt does NOT verify: its file names keys at {location}, but what it signs names {}", c.jwks_uri);
+            Ok(ExitCode::from(2))
+        }
+        Ok((c, kid)) => {
+            println!("receipt verifies: signed by {} with key {kid}", c.org);
+            println!("  keys: {location}");
+            if named_by_receipt {
+                println!("  (the receipt named these keys itself: check that they are {}'s, or pass --jwks)", c.org);
+            }
+            println!("  {} {} of {} {} on {}", c.principal, c.action, c.subject_kind, c.subject_id, c.decided_at);
+            for p in &c.purposes {
+                println!("  {}: {}", p.purpose_id, if p.granted { "granted" } else { "not granted" });
+            }
+            println!(
+                "  collected via {}, notice version {}",
+                c.collected_via,
+                c.notice_version.map(|v| v.to_string()).unwrap_or("-".into())
+            );
+            println!("  ledger entry {} (position {} of {}'s chain, hash {})", c.entry_id, c.entry_seq, c.org, c.entry_hash);
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            println!("receipt does NOT verify: {e}");
+            Ok(ExitCode::from(2))
+        }
+    }
 }
 
 async fn serve(args: ServeArgs, db: &DbArgs) -> CliResult<()> {
@@ -254,6 +383,8 @@ async fn serve(args: ServeArgs, db: &DbArgs) -> CliResult<()> {
     config.integration_rate_per_minute = args.integration_rate_per_minute;
     config.webhook_policy = args.webhook_allow_cidrs;
     config.geoip_db = args.geoip_db.filter(|p| !p.as_os_str().is_empty());
+    config.checkpoint_dir = args.checkpoint_dir.filter(|p| !p.as_os_str().is_empty());
+    config.checkpoint_interval = std::time::Duration::from_secs(args.checkpoint_interval_secs);
     let app = Application::build(store, config).await?;
     let public_url = app.state().config.public_url.clone();
     if let Some(token) = app.state().services.tenancy.create_setup_token().await? {

@@ -39,6 +39,10 @@ pub struct ServerConfig {
     pub body_read_deadline: Duration,
     /// Proxies whose `X-Forwarded-For`/`Forwarded` headers name the client.
     pub trusted_proxies: crate::client_addr::TrustedProxies,
+    /// Where signed chain heads are written, outside the database; none: no checkpoints.
+    pub checkpoint_dir: Option<PathBuf>,
+    /// How often every organisation's chain head is checkpointed.
+    pub checkpoint_interval: Duration,
 }
 
 impl ServerConfig {
@@ -63,6 +67,8 @@ impl ServerConfig {
             outbox_interval: Duration::from_secs(5),
             body_read_deadline: crate::body::READ_DEADLINE,
             trusted_proxies: Default::default(),
+            checkpoint_dir: None,
+            checkpoint_interval: Duration::from_secs(3600),
         }
     }
 }

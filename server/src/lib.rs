@@ -11,6 +11,7 @@ pub mod dialects;
 pub mod error;
 pub mod geoip;
 pub mod hosted_page;
+pub mod jwks;
 pub mod management;
 pub mod metrics;
 pub mod ops;

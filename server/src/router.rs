@@ -13,7 +13,7 @@
 use crate::dialects::{consent_links, universal_consents};
 use crate::management::{self, openapi::ApiDoc};
 use crate::state::AppState;
-use crate::{banner, hosted_page, metrics, ops, public_calls};
+use crate::{banner, hosted_page, jwks, metrics, ops, public_calls};
 use axum::extract::State;
 use axum::http::{header, HeaderName, HeaderValue, Request};
 use axum::response::IntoResponse;
@@ -97,7 +97,10 @@ pub fn build_router(state: AppState) -> Router {
         .route("/banner/{build}/{file}", get(banner::asset))
         .merge(state.assets.routes())
         .merge(api)
+        .route("/.well-known/assent/{org}/jwks.json", get(jwks::jwks))
         .route("/{subdomain}/{display_id}/{link_id}", get(hosted_page::show))
+        .route("/{subdomain}/{display_id}/{link_id}/receipt", get(hosted_page::receipt))
+        .route("/{subdomain}/{display_id}/{link_id}/export", get(hosted_page::export))
         .merge(dashboard)
         .fallback(not_found)
         // Inside `client_addr::resolve`, whose client address it counts.

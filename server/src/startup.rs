@@ -3,7 +3,7 @@
 use crate::configuration::ServerConfig;
 use crate::router::build_router;
 use crate::state::AppState;
-use crate::workers::spawn_outbox_worker;
+use crate::workers::{spawn_checkpoint_writer, spawn_outbox_worker};
 use backend::Store;
 use std::future::Future;
 use std::net::SocketAddr;
@@ -43,13 +43,23 @@ impl Application {
         &self.state
     }
 
-    /// Serves until `shutdown` resolves, with the outbox worker running beside.
+    /// Serves until `shutdown` resolves, with the outbox worker (and, with a checkpoint
+    /// directory, the checkpoint writer) running beside.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         let worker = spawn_outbox_worker(self.state.services.clone(), self.state.config.outbox_interval);
+        let checkpoints = self
+            .state
+            .config
+            .checkpoint_dir
+            .is_some()
+            .then(|| spawn_checkpoint_writer(self.state.services.clone(), self.state.config.checkpoint_interval));
         let app = build_router(self.state);
         let served =
             axum::serve(self.listener, app.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown).await;
         worker.abort();
+        if let Some(c) = checkpoints {
+            c.abort();
+        }
         served
     }
 }

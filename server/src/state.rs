@@ -55,6 +55,7 @@ impl AppState {
         settings.link_limits = config.link_limits;
         settings.first_attempt_wait = config.first_attempt_wait;
         settings.webhook_policy = config.webhook_policy.clone();
+        settings.checkpoint_dir = config.checkpoint_dir.clone();
         Self {
             services: Services::new(store, mailer, settings),
             leptos,

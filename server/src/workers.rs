@@ -1,4 +1,4 @@
-//! Background work of a running server: the outbox worker.
+//! Background work of a running server: the outbox worker and the checkpoint writer.
 
 use backend::Services;
 use std::time::Duration;
@@ -26,6 +26,25 @@ pub fn spawn_outbox_worker(services: Services, interval: Duration) -> tokio::tas
                         break;
                     }
                 }
+            }
+        }
+    })
+}
+
+/// Checkpoints every organisation's chain head every `interval`, and once soon after start, so
+/// that a restart does not leave the newest entries without one for a whole interval. Several
+/// nodes share one directory: whichever signs a head first writes it, and the others find it
+/// recorded.
+pub fn spawn_checkpoint_writer(services: Services, interval: Duration) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + Duration::from_secs(5).min(interval), interval);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            match services.proof.checkpoint_all().await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(organisations = n, "chain heads checkpointed"),
+                Err(e) => tracing::error!(error = %e, "checkpointing failed"),
             }
         }
     })

@@ -89,19 +89,23 @@ async fn admin_commands_work_while_serve_runs() {
     assert_eq!(login.status(), 200);
 
     let verified = ok(assent(dir.path()).args(["audit", "verify"]));
-    assert!(verified.contains("ledger intact: 0 entries"), "{verified}");
+    assert!(verified.contains("acme: ledger intact: 0 entries"), "{verified}");
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn audit_verify_names_the_first_altered_entry() {
+/// Three entries in acme's chain, recorded through the services on the CLI's database.
+async fn three_entries(dir: &std::path::Path) -> (backend::Store, backend::Services, String, Vec<backend::ledger::LedgerEntry>) {
     use backend::ledger::{Action, Decision, Identifier, PurposeDecision, SubjectKind};
-    let dir = tempfile::tempdir().unwrap();
-    let config = backend::config::DatabaseConfig::resolve(dir.path(), None).unwrap();
+    let config = backend::config::DatabaseConfig::resolve(dir, None).unwrap();
     let store = backend::Store::open(&config, backend::clock::Clock::system()).await.unwrap();
-    let services = backend::Services::new(store.clone(), backend::email::Mailer::new(None, None), backend::services::Settings::new(""));
+    let services = backend::Services::new(
+        store.clone(),
+        backend::email::Mailer::new(None, None),
+        backend::services::Settings::new("https://assent.test"),
+    );
     let org_id = seed_tenant(&services, "acme").await.org_id;
+    let mut entries = Vec::new();
     for i in 0..3 {
-        services
+        let entry = services
             .ledger
             .record(&Decision {
                 org_id: org_id.clone(),
@@ -118,17 +122,82 @@ async fn audit_verify_names_the_first_altered_entry() {
             })
             .await
             .unwrap();
+        entries.push(entry);
     }
+    (store, services, org_id, entries)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn audit_verify_names_the_first_altered_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _, org_id, _) = three_entries(dir.path()).await;
     let out = ok(assent(dir.path()).args(["audit", "verify"]));
-    assert!(out.contains("ledger intact: 3 entries"), "{out}");
+    assert!(out.contains("acme: ledger intact: 3 entries"), "{out}");
+    let out = ok(assent(dir.path()).args(["audit", "verify", "--org", "acme"]));
+    assert!(out.contains("acme: ledger intact: 3 entries"), "{out}");
+    let unknown = run(assent(dir.path()).args(["audit", "verify", "--org", "nobody"]));
+    assert!(!unknown.status.success());
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("not found"), "{}", String::from_utf8_lossy(&unknown.stderr));
     store.execute_raw_for_tests("UPDATE ledger_entries SET occurred_at = occurred_at + 1 WHERE seq = 2").await.unwrap();
     let id = entry_id_at(&store, &org_id, 2).await;
     store.close().await;
     let out = run(assent(dir.path()).args(["audit", "verify"]));
-    assert!(!out.status.success());
+    assert_eq!(out.status.code(), Some(2));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("BROKEN at entry 2"), "{text}");
+    assert!(text.contains("acme: ledger BROKEN at entry 2"), "{text}");
     assert!(text.contains(&id), "names the entry: {text}");
+}
+
+/// The operator checkpoints, an attacker with the database rewrites the tail and the head
+/// together, and only the checkpoints tell. A receipt verifies offline against a key set file,
+/// and an altered one does not.
+#[tokio::test(flavor = "multi_thread")]
+async fn checkpoints_and_receipts_verify_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let checkpoints = dir.path().join("checkpoints");
+    let (store, services, org_id, entries) = three_entries(dir.path()).await;
+    let dir_arg = checkpoints.to_str().unwrap();
+    let out = ok(assent(dir.path()).args(["audit", "checkpoint", "--checkpoint-dir", dir_arg]));
+    assert!(out.contains("1 organisations checkpointed"), "{out}");
+    let out = ok(assent(dir.path()).args(["audit", "checkpoint", "--org", "acme", "--checkpoint-dir", dir_arg]));
+    assert!(out.contains("nothing new"), "{out}");
+    let out = ok(assent(dir.path()).args(["audit", "verify", "--checkpoints", dir_arg]));
+    assert!(out.contains("1 checkpoints checked, 1 hold"), "{out}");
+
+    // The receipt of entry 2, as the API gives it, verified with the organisation's key set.
+    let org = services.tenancy.org_by_slug("acme").await.unwrap();
+    let receipt = services.proof.receipt(&org, &entries[1]).await.unwrap();
+    let jwks = services.proof.jwks("acme").await.unwrap();
+    let (receipt_file, jwks_file) = (dir.path().join("receipt.json"), dir.path().join("jwks.json"));
+    let json = serde_json::json!({"jws": receipt.jws, "claims": receipt.claims, "jwks_uri": "https://assent.test/unreachable"});
+    std::fs::write(&receipt_file, json.to_string()).unwrap();
+    std::fs::write(&jwks_file, serde_json::to_string(&jwks).unwrap()).unwrap();
+    let out = ok(assent(dir.path()).args(["receipt", "verify", receipt_file.to_str().unwrap(), "--jwks", jwks_file.to_str().unwrap()]));
+    assert!(out.contains("receipt verifies: signed by acme"), "{out}");
+    assert!(out.contains(&entries[1].id), "{out}");
+    // The bare JWS works too; one character changed in its payload does not verify.
+    let (h, rest) = receipt.jws.split_once('.').unwrap();
+    let (p, sig) = rest.split_once('.').unwrap();
+    let flipped = if p.ends_with('A') { format!("{}B", &p[..p.len() - 1]) } else { format!("{}A", &p[..p.len() - 1]) };
+    std::fs::write(&receipt_file, format!("{h}.{flipped}.{sig}")).unwrap();
+    let out = run(assent(dir.path()).args(["receipt", "verify", receipt_file.to_str().unwrap(), "--jwks", jwks_file.to_str().unwrap()]));
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("does NOT verify"));
+
+    // Entry 3 removed and the head moved back to entry 2: the chain walk cannot tell.
+    let third = &entries[2].id;
+    store.execute_raw_for_tests(&format!("DELETE FROM ledger_personal WHERE entry_id = '{third}'")).await.unwrap();
+    store.execute_raw_for_tests(&format!("DELETE FROM ledger_entries WHERE id = '{third}'")).await.unwrap();
+    store
+        .execute_raw_for_tests(&format!("UPDATE ledger_chains SET seq = 2, hash = '{}' WHERE org_id = '{org_id}'", entries[1].hash))
+        .await
+        .unwrap();
+    store.close().await;
+    ok(assent(dir.path()).args(["audit", "verify"]));
+    let out = run(assent(dir.path()).args(["audit", "verify", "--checkpoints", dir_arg]));
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("acme: checkpoint") && text.contains("does NOT hold") && text.contains("no entry 3"), "{text}");
 }
 
 async fn entry_id_at(store: &backend::Store, org_id: &str, seq: i64) -> String {

@@ -465,6 +465,17 @@ async fn status_matches_seed_002(backend: Backend) {
     let (_, events) = body(f.app.admin(&f.t, Method::GET, "/api/v1/audit/events").send().await.unwrap()).await;
     assert_eq!(events["items"][0]["id"], logs[1]["id"]);
     assert_eq!(events["items"][0]["evidence"]["link_event_id"], event_id);
+    // On request, each log entry carries its signed receipt, which states that entry.
+    let (s, with) = body(f.key(Method::GET, &format!("{path}?include_receipts=true"), &f.t.admin_key).send().await.unwrap()).await;
+    assert_eq!(s, StatusCode::OK, "{with}");
+    let set = f.app.state.services.proof.jwks("acme").await.unwrap();
+    for (log, plain) in with["consent_logs"].as_array().unwrap().iter().zip(logs) {
+        let (claims, _): (backend::proof::ReceiptClaims, _) =
+            set.verify(log["receipt"].as_str().unwrap(), backend::proof::RECEIPT_TYPE).unwrap();
+        assert_eq!(claims.entry_id, plain["id"].as_str().unwrap());
+    }
+    let (s, v) = body(f.key(Method::GET, &format!("{path}?include_receipts=maybe"), &f.t.admin_key).send().await.unwrap()).await;
+    assert_eq!((s, detail(&v)), (StatusCode::BAD_REQUEST, "include_receipts must be true or false"));
 
     // Errors: a malformed id, an unknown one, another organisation's, a consent-scope key.
     let (s, v) =

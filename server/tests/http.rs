@@ -694,6 +694,9 @@ async fn no_route_reaches_another_organisations_objects() {
     )
     .await;
     let id = |v: &Value| v.as_str().unwrap().to_string();
+    let (_, entries) = body(app.admin(&owner, Method::GET, "/api/v1/audit/events").send().await.unwrap()).await;
+    let (_, request) =
+        body(app.admin(&owner, Method::GET, &format!("/api/v1/consent-requests/{}", id(&link["request_id"]))).send().await.unwrap()).await;
     // Which of the owner's ids each id-taking route gets. A new route without an entry here
     // fails this test until someone decides what it must refuse.
     let ids: Vec<(&str, String)> = vec![
@@ -711,6 +714,9 @@ async fn no_route_reaches_another_organisations_objects() {
         ("/api/v1/webhook-deliveries/{id}", id(&deliveries["items"][0]["id"])),
         ("/api/v1/webhook-deliveries/{id}/redeliver", id(&deliveries["items"][0]["id"])),
         ("/api/universalconsent/{ClientId}", id(&consent["ClientId"])),
+        ("/api/v1/audit/events/{id}/receipt", id(&entries["items"][0]["id"])),
+        ("/api/v1/principals/{dp_id}/export", id(&request["dp_id"])),
+        ("/api/v1/principals/{dp_id}/erasure", id(&request["dp_id"])),
     ];
     let bodies = |path: &str| match path {
         "/api/v1/assets/{id}" => json!({"name": "taken"}),
@@ -756,6 +762,7 @@ async fn no_route_reaches_another_organisations_objects() {
             .replace("{version}", "1")
             .replace("{id}", &owned_id)
             .replace("{request_id}", &owned_id)
+            .replace("{dp_id}", &owned_id)
             .replace("{ClientId}", &owned_id);
         // With its own credentials (and its own X-Org-Id): the object does not exist for it.
         let res = app

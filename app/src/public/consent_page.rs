@@ -212,6 +212,8 @@ const PAGE_MESSAGES: &[&str] = &[
     "page-granted",
     "page-not-granted",
     "page-change-hint",
+    "page-receipt-download",
+    "page-export",
     "page-expired-title",
     "page-expired-body",
     "page-replaced-title",
@@ -683,6 +685,9 @@ fn ConsentView(data: ConsentData, path: String, t: Texts, live: Live) -> impl In
                         }).collect_view()}
                     </ul>
                     <p class="muted reference">{reference}</p>
+                    // The receipt of the newest decision through this link, signed by the
+                    // organisation (`hosted_page::receipt`).
+                    <p><a class="download" href=format!("{path}/receipt") download="">{t.get("page-receipt-download")}</a></p>
                     <p class="muted">{change_hint}</p>
                 </section>
             };
@@ -761,6 +766,8 @@ fn ConsentView(data: ConsentData, path: String, t: Texts, live: Live) -> impl In
                     </div>
                 </form>
                 {valid_until}
+                // Everything the organisation holds about this person (`hosted_page::export`).
+                <p class="muted"><a class="download" href=format!("{path}/export") download="">{t.get("page-export")}</a></p>
             }
             .into_any()
         }

@@ -2,11 +2,11 @@
 
 use super::Context;
 use crate::auth::{Caller, Permission};
-use crate::ledger::{BrokenEntry, Decision, LedgerEntry, GENESIS_HASH};
+use crate::ledger::{BrokenEntry, Decision, LedgerEntry, VerifyReport};
 use crate::store::{ledger as store, Page, Paged};
 use crate::Result;
 
-/// The chain as one organisation may see it.
+/// One organisation's chain, verified.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrgVerification {
     pub ok: bool,
@@ -14,7 +14,7 @@ pub struct OrgVerification {
     pub entries: i64,
     /// The hash of this organisation's newest entry.
     pub head_hash: String,
-    /// Where the chain breaks: a position only, never another organisation's entry.
+    /// Where the chain breaks.
     pub first_bad: Option<BrokenEntry>,
 }
 
@@ -42,27 +42,29 @@ impl Ledger {
         store::list_entries(&mut *self.ctx.store.conn().await?, caller.org_id(), principal_id, page).await
     }
 
-    /// Recomputes the whole chain. It spans every organisation, so the caller learns whether it
-    /// verifies, their own count and newest hash, and where it breaks, but nothing of the others.
+    /// Recomputes the caller's organisation's chain, reading only its rows.
     pub async fn verify_for(&self, caller: &Caller) -> Result<OrgVerification> {
         caller.require(Permission::Read)?;
+        let report = store::verify(&mut *self.ctx.store.conn().await?, caller.org_id()).await?;
+        Ok(OrgVerification { ok: report.ok(), entries: report.entries, head_hash: report.head_hash, first_bad: report.first_bad })
+    }
+
+    /// Every organisation's chain, by slug, for the operator (`assent audit verify`).
+    pub async fn verify_all(&self) -> Result<Vec<(String, VerifyReport)>> {
         let mut c = self.ctx.store.conn().await?;
-        let report = store::verify(&mut c).await?;
-        let own = store::list_entries(&mut c, caller.org_id(), None, Page { limit: 1, offset: 0 }).await?;
-        Ok(OrgVerification {
-            ok: report.ok(),
-            entries: own.total,
-            head_hash: own.items.first().map(|e| e.hash.clone()).unwrap_or_else(|| GENESIS_HASH.to_string()),
-            first_bad: report.first_bad.map(|b| BrokenEntry { id: None, ..b }),
-        })
+        let mut out = Vec::new();
+        for (org_id, slug) in store::organisations(&mut c).await? {
+            out.push((slug, store::verify(&mut c, &org_id).await?));
+        }
+        Ok(out)
     }
 
-    /// The whole chain, for the operator (`assent audit verify`).
-    pub async fn verify_all(&self) -> Result<crate::ledger::VerifyReport> {
-        store::verify(&mut *self.ctx.store.conn().await?).await
+    /// One organisation's chain, for the operator (`assent audit verify --org SLUG`).
+    pub async fn verify_org(&self, org_id: &str) -> Result<VerifyReport> {
+        store::verify(&mut *self.ctx.store.conn().await?, org_id).await
     }
 
-    /// How many entries the chain holds.
+    /// How many entries all chains hold.
     pub async fn length(&self) -> Result<i64> {
         store::length(&mut *self.ctx.store.conn().await?).await
     }

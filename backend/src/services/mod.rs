@@ -7,6 +7,8 @@ pub mod catalog;
 pub mod consent_links;
 pub mod ledger;
 pub mod outbox;
+pub mod principals;
+pub mod proof;
 pub mod tenancy;
 pub mod universal;
 pub mod webhooks;
@@ -29,6 +31,8 @@ pub struct Settings {
     /// Which webhook destinations the address guard lets through beyond public addresses.
     pub webhook_policy: crate::webhooks::AddressPolicy,
     pub webhook_timeouts: crate::webhooks::Timeouts,
+    /// Where signed chain heads are written, outside the database (`ASSENT_CHECKPOINT_DIR`).
+    pub checkpoint_dir: Option<std::path::PathBuf>,
 }
 
 impl Settings {
@@ -39,6 +43,7 @@ impl Settings {
             first_attempt_wait: Duration::from_secs(2),
             webhook_policy: Default::default(),
             webhook_timeouts: Default::default(),
+            checkpoint_dir: None,
         }
     }
 }
@@ -60,6 +65,8 @@ pub struct Services {
     pub outbox: outbox::Outbox,
     pub universal: universal::UniversalConsents,
     pub webhooks: webhooks::Webhooks,
+    pub proof: proof::Proof,
+    pub principals: principals::Principals,
     store: Store,
 }
 
@@ -74,6 +81,8 @@ impl Services {
             ledger: ledger::Ledger::new(ctx.clone()),
             universal: universal::UniversalConsents::new(ctx.clone(), outbox.clone()),
             webhooks: webhooks::Webhooks::new(ctx.clone(), outbox.clone()),
+            principals: principals::Principals::new(ctx.clone(), proof::Proof::new(ctx.clone())),
+            proof: proof::Proof::new(ctx.clone()),
             outbox,
             store,
         }

@@ -128,3 +128,19 @@ pub async fn depths(c: &mut AnyConnection) -> Result<Vec<(String, i64)>> {
         .fetch_all(&mut *c)
         .await?)
 }
+
+/// Forgets what SMTP servers answered about a person's consent-link emails (an answer may
+/// quote their address). The jobs stay: they are the record that an email was sent.
+pub async fn erase_email_errors_of(c: &mut AnyConnection, org_id: &str, principal_id: &str) -> Result<u64> {
+    // The payload is `RequestPayload` (`services::outbox`): {"request_id":"…"}.
+    Ok(sqlx::query(
+        "UPDATE jobs SET last_error = NULL
+          WHERE org_id = $1 AND kind = 'consent_link_email'
+            AND payload IN (SELECT '{\"request_id\":\"' || id || '\"}' FROM consent_requests WHERE org_id = $1 AND principal_id = $2)",
+    )
+    .bind(org_id)
+    .bind(principal_id)
+    .execute(&mut *c)
+    .await?
+    .rows_affected())
+}

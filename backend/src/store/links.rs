@@ -1,6 +1,6 @@
 //! Consent-link requests, their link instances, and which ledger entries each request produced.
 
-use super::ledger::ENTRY_COLUMNS;
+use super::ledger::ENTRY_FIELDS;
 use super::Page;
 use crate::ledger::LedgerEntry;
 use crate::links::RequestStatus;
@@ -246,12 +246,10 @@ pub async fn logs(c: &mut AnyConnection, org_id: &str, request_id: &str, limit: 
         log_action: String,
         log_link_id: String,
     }
-    let entry_columns: Vec<String> = ENTRY_COLUMNS.split(',').map(|c| format!("e.{}", c.trim())).collect();
     let rows = sqlx::query_as::<_, Joined>(&format!(
-        "SELECT {}, l.action AS log_action, l.link_id AS log_link_id FROM consent_request_logs l
-           JOIN ledger_entries e ON e.id = l.ledger_entry_id
-          WHERE l.request_id = $1 AND e.org_id = $2 ORDER BY e.seq DESC LIMIT $3",
-        entry_columns.join(", ")
+        "SELECT {ENTRY_FIELDS}, l.action AS log_action, l.link_id AS log_link_id FROM consent_request_logs l
+           JOIN ledger_entries e ON e.id = l.ledger_entry_id LEFT JOIN ledger_personal p ON p.entry_id = e.id
+          WHERE l.request_id = $1 AND e.org_id = $2 ORDER BY e.seq DESC LIMIT $3"
     ))
     .bind(request_id)
     .bind(org_id)
@@ -318,4 +316,15 @@ fn bind_history_filter<'q, O>(
         .bind(&filter.dp_id)
         .bind(filter.from)
         .bind(filter.to)
+}
+
+/// Erases a person's contact details from their consent-link requests: the phone number (left
+/// empty: the column is required), the email and any email error, which may quote it.
+pub async fn erase_principal(c: &mut AnyConnection, org_id: &str, principal_id: &str) -> Result<u64> {
+    Ok(sqlx::query("UPDATE consent_requests SET phone = '', email = NULL, email_error = NULL WHERE org_id = $1 AND principal_id = $2")
+        .bind(org_id)
+        .bind(principal_id)
+        .execute(&mut *c)
+        .await?
+        .rows_affected())
 }

@@ -13,6 +13,7 @@ pub mod catalog;
 pub mod jobs;
 pub mod ledger;
 pub mod links;
+pub mod proof;
 pub mod tenancy;
 pub mod universal;
 pub mod webhooks;
@@ -26,7 +27,7 @@ use std::ops::{Deref, DerefMut};
 use std::str::FromStr;
 use std::time::Duration;
 
-static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
 /// The database differences, all of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -178,9 +179,37 @@ impl Store {
         Ok(store)
     }
 
+    /// Applies pending migrations, then the data steps that SQL cannot do (re-hashing the
+    /// single chain into per-organisation chains, migration 0007).
     pub async fn migrate(&self) -> Result<()> {
+        // Before migration 0007 rewrites the ledger's tables, the single chain it replaces must
+        // verify, so that a broken one stops the start with the database as it was.
+        if self.table_exists("ledger_head").await? {
+            ledger::verify_before_0007(&mut *self.conn().await?).await?;
+        }
         MIGRATOR.run(&self.pool).await?;
+        let mut tx = self.begin().await?;
+        if let Some(entries) = ledger::rechain_v1(&mut tx).await? {
+            tx.commit().await?;
+            if entries > 0 {
+                tracing::info!(entries, "the single ledger chain verified and was re-hashed into one chain per organisation");
+            }
+        }
         Ok(())
+    }
+
+    #[cfg(feature = "testing")]
+    pub(crate) fn pool_for_tests(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    async fn table_exists(&self, name: &str) -> Result<bool> {
+        let sql = match self.db {
+            Db::Sqlite => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $1",
+            Db::Postgres => "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = $1",
+        };
+        let n: i64 = sqlx::query_scalar(sql).bind(name).fetch_one(&self.pool).await?;
+        Ok(n > 0)
     }
 
     pub fn db(&self) -> Db {

@@ -312,3 +312,31 @@ pub async fn count_consents_of_integration(c: &mut AnyConnection, org_id: &str, 
         .fetch_one(&mut *c)
         .await?)
 }
+
+/// Erases what identifies a person in their universal consents (the ClientId, which becomes
+/// `erased-` and the record's id, the CustomUserId, the URI, the metadata and the fingerprint)
+/// and returns how many records that was and the ClientIds and CustomUserIds they had, to find
+/// them elsewhere. The record stays: what was consented to, and when, is the organisation's
+/// evidence.
+pub async fn erase_principal(c: &mut AnyConnection, org_id: &str, principal_id: &str) -> Result<(usize, Vec<String>)> {
+    let rows: Vec<(String, Option<String>)> =
+        sqlx::query_as("SELECT client_id, custom_user_id FROM universal_consents WHERE org_id = $1 AND principal_id = $2")
+            .bind(org_id)
+            .bind(principal_id)
+            .fetch_all(&mut *c)
+            .await?;
+    sqlx::query(
+        "UPDATE universal_consents SET client_id = 'erased-' || id, custom_user_id = NULL, uri = NULL, metadata = NULL, ip = NULL,
+                proxified_ip = NULL, user_agent = NULL, city = NULL, region = NULL, country = NULL
+          WHERE org_id = $1 AND principal_id = $2",
+    )
+    .bind(org_id)
+    .bind(principal_id)
+    .execute(&mut *c)
+    .await?;
+    let records = rows.len();
+    let mut values: Vec<String> = rows.into_iter().flat_map(|(client, custom)| std::iter::once(client).chain(custom)).collect();
+    values.sort();
+    values.dedup();
+    Ok((records, values))
+}

@@ -296,3 +296,27 @@ pub async fn attempts(c: &mut AnyConnection, delivery_id: &str) -> Result<Vec<At
     .fetch_all(&mut *c)
     .await?)
 }
+
+/// Blanks the organisation's webhook deliveries that mention any of `values` (an erased
+/// person's identifiers): their bodies, and what receivers answered to them.
+pub async fn erase_deliveries_mentioning(c: &mut AnyConnection, org_id: &str, values: &[String]) -> Result<u64> {
+    let mut erased = 0;
+    for value in values.iter().filter(|v| !v.is_empty()) {
+        let pattern = format!("%{}%", value.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        sqlx::query(
+            "UPDATE webhook_attempts SET response_body = NULL
+              WHERE delivery_id IN (SELECT id FROM webhook_deliveries WHERE org_id = $1 AND body LIKE $2 ESCAPE '\\')",
+        )
+        .bind(org_id)
+        .bind(&pattern)
+        .execute(&mut *c)
+        .await?;
+        erased += sqlx::query("UPDATE webhook_deliveries SET body = '{\"erased\":true}' WHERE org_id = $1 AND body LIKE $2 ESCAPE '\\'")
+            .bind(org_id)
+            .bind(&pattern)
+            .execute(&mut *c)
+            .await?
+            .rows_affected();
+    }
+    Ok(erased)
+}

@@ -285,17 +285,36 @@ pub async fn history(
     }))
 }
 
-/// Consent link status, with the consent log and per-purpose consents (seed 002).
+/// Consent link status, with the consent log and per-purpose consents (seed 002). With
+/// `include_receipts=true`, each log entry carries its signed receipt.
 #[utoipa::path(get, path = "/api/v1/external/public/consent-link/status/{request_id}", tag = "consent links",
-    params(("request_id" = uuid::Uuid, Path)),
+    params(("request_id" = uuid::Uuid, Path),
+        ("include_receipts" = Option<bool>, Query, description = "Add each log entry's signed receipt (`receipt`, a compact JWS). Not in the seed; default false.")),
     responses((status = 200, body = ConsentLinkStatus), (status = 400, body = DetailError), (status = 401, body = DetailError),
         (status = 403, body = DetailError), (status = 404, body = DetailError)),
     security(("api_key" = []), ("session" = [])))]
-pub async fn status(State(state): State<AppState>, caller: Caller, Path(request_id): Path<String>) -> LinkResult<Json<ConsentLinkStatus>> {
+pub async fn status(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(request_id): Path<String>,
+    Query(params): Query<HashMap<String, String>>,
+) -> LinkResult<Json<ConsentLinkStatus>> {
     let request_id = parse_request_id(&request_id)?;
+    let with_receipts = match params.get("include_receipts").map(|v| v.trim()) {
+        None | Some("" | "false" | "0") => false,
+        Some("true" | "1") => true,
+        Some(_) => return Err(RequestError::bad_request("include_receipts must be true or false").into()),
+    };
     let view = state.services.links.status(&caller, &request_id).await?;
     let request = view.request;
     let cp = view.collection_point;
+    let mut receipts = Vec::new();
+    if with_receipts {
+        for l in &view.logs {
+            receipts.push(state.services.proof.receipt(&caller.org, &l.log.entry).await?.jws);
+        }
+    }
+    let mut receipts = receipts.into_iter();
     Ok(Json(ConsentLinkStatus {
         status: request.status(view.now).as_str().into(),
         collection_point: CollectionPointSnapshot {
@@ -319,6 +338,7 @@ pub async fn status(State(state): State<AppState>, caller: Caller, Path(request_
                     .into_iter()
                     .map(|(p, name)| PurposeConsent { name: name.unwrap_or_default(), id: p.purpose_id, granted: p.granted })
                     .collect(),
+                receipt: receipts.next(),
             })
             .collect(),
         request_id: request.id,

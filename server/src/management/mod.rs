@@ -10,6 +10,7 @@ pub mod consent_requests;
 pub mod integrations;
 pub mod ledger;
 pub mod openapi;
+pub mod principals;
 pub mod session;
 pub mod translations;
 pub mod webhooks;
@@ -164,6 +165,13 @@ pub fn routes(state: &AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(consent_requests::get_one))
         .routes(routes!(ledger::entries))
         .routes(routes!(ledger::verify))
+        .routes(routes!(ledger::receipt))
+        .routes(routes!(ledger::check_receipt))
+        .routes(routes!(ledger::checkpoint))
+        .routes(routes!(ledger::signing_keys))
+        .routes(routes!(ledger::rotate_signing_key))
+        .routes(routes!(principals::export))
+        .routes(routes!(principals::erase))
         .routes(routes!(integrations::create, integrations::list))
         .routes(routes!(integrations::get_one, integrations::patch, integrations::delete))
         .routes(routes!(webhooks::list))

@@ -63,8 +63,14 @@ pub async fn rotate(tx: &mut Tx, org_id: &str) -> Result<KeyPair> {
         .await?;
     let key = KeyPair::generate();
     let now = tx.now();
-    insert(tx, org_id, &key, now, "").await?;
-    Ok(key)
+    // On PostgreSQL a rotation that ran at the same moment may have made its key current after
+    // this one retired the previous: the unique index on current keys refuses the second.
+    match insert(tx, org_id, &key, now, "").await {
+        Err(Error::Database(e)) if e.as_database_error().is_some_and(|d| d.is_unique_violation()) => {
+            Err(Error::Conflict("another rotation of this organisation's key is under way; try again".into()))
+        }
+        other => other.map(|()| key),
+    }
 }
 
 /// A published key: current first, then retired ones, newest first.

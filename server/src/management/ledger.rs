@@ -124,7 +124,8 @@ pub async fn signing_keys(State(state): State<AppState>, caller: Caller) -> ApiR
 /// Retires the current signing key and creates a new one. The retired key stays published, so
 /// everything it signed still verifies.
 #[utoipa::path(post, path = "/api/v1/signing-keys/rotate", tag = "audit",
-    responses((status = 200, body = SigningKeysDto), (status = 403, body = ErrorBody)), security(("session" = []), ("api_key" = [])))]
+    responses((status = 200, body = SigningKeysDto), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)),
+    security(("session" = []), ("api_key" = [])))]
 pub async fn rotate_signing_key(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<SigningKeysDto>> {
     let keys = state.services.proof.rotate_key(&caller).await?;
     Ok(Json(keys_dto(&state, &caller, keys)))

@@ -11,7 +11,11 @@ use common::*;
 use reqwest::{header, Method, StatusCode};
 use serde_json::{json, Value};
 
-on_both!(a_decision_s_receipt_is_signed_and_verifies_offline, a_person_s_export_and_erasure_keep_the_proof);
+on_both!(
+    a_decision_s_receipt_is_signed_and_verifies_offline,
+    a_person_s_export_and_erasure_keep_the_proof,
+    an_organisation_s_ledger_exports_as_a_stream
+);
 
 /// An organisation with a collection point and one consent link; returns the link's URL.
 async fn a_link(app: &App, t: &Tenant) -> String {
@@ -276,4 +280,75 @@ async fn a_person_s_export_and_erasure_keep_the_proof(backend: Backend) {
     // An unknown person is not found.
     let (s, _) = body(app.admin(&t, Method::POST, "/api/v1/principals/DPNOBODY/erasure").send().await.unwrap()).await;
     assert_eq!(s, StatusCode::NOT_FOUND);
+}
+
+/// 520 entries an hour ago and 10 now: the export streams them all, a page at a time, as JSON
+/// or CSV, and a range takes only its own.
+async fn an_organisation_s_ledger_exports_as_a_stream(backend: Backend) {
+    use backend::ledger::{Action, Decision, Identifier, PurposeDecision, SubjectKind};
+    let app = App::start_with(backend, |_| {}).await;
+    let t = app.tenant("acme").await;
+    let record = |i: usize| Decision {
+        org_id: t.org_id.clone(),
+        identifiers: vec![Identifier::Phone(format!("+9190{i:08}"))],
+        subject_kind: SubjectKind::Reference,
+        subject_id: "newsletter".into(),
+        action: Action::Granted,
+        purposes: vec![PurposeDecision { purpose_id: "p".into(), granted: true }],
+        collected_via: "api".into(),
+        notice_version: None,
+        notice_hash: None,
+        evidence: json!({"note": "a, \"quoted\"\nvalue"}),
+        actor: "test".into(),
+    };
+    let start = app.db.clock.now_ms();
+    for i in 0..520 {
+        app.state.services.ledger.record(&record(i)).await.unwrap();
+    }
+    app.db.clock.advance(std::time::Duration::from_secs(3600));
+    let later = app.db.clock.now_ms();
+    for i in 520..530 {
+        app.state.services.ledger.record(&record(i)).await.unwrap();
+    }
+    let from = backend::rfc3339(start);
+    let res = app.admin(&t, Method::GET, &format!("/api/v1/audit/events/export?from={from}")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.headers().get(header::CONTENT_LENGTH).is_none(), "streamed, not buffered");
+    let all: Vec<Value> = res.json().await.unwrap();
+    assert_eq!(all.len(), 530);
+    assert!(all.windows(2).all(|w| w[0]["seq"].as_i64() < w[1]["seq"].as_i64()), "oldest first");
+    assert!(all[0]["dp_id"].as_str().unwrap().starts_with("DP"));
+    assert_eq!(all[0]["evidence"]["note"], "a, \"quoted\"\nvalue");
+
+    let res = app.admin(&t, Method::GET, &format!("/api/v1/audit/events/export?from={from}&format=csv")).send().await.unwrap();
+    assert_eq!(res.headers()[header::CONTENT_TYPE], "text/csv; charset=utf-8");
+    let text = res.text().await.unwrap();
+    assert!(text.starts_with("seq,id,occurred_at,dp_id,"));
+    // One header and 530 rows; the evidence (JSON with a comma and quotes) is one quoted cell.
+    assert_eq!(text.lines().filter(|l| l.starts_with(|c: char| c.is_ascii_digit())).count(), 530);
+    assert!(text.contains(r#","{""note"":""a, \""quoted\""\nvalue""}","#), "quoted cell: {}", &text[..400]);
+
+    // A range takes its own entries only.
+    let recent = backend::rfc3339(later);
+    let (s, v) = body(app.admin(&t, Method::GET, &format!("/api/v1/audit/events/export?from={recent}")).send().await.unwrap()).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(v.as_array().unwrap().len(), 10);
+    let (s, v) =
+        body(app.admin(&t, Method::GET, &format!("/api/v1/audit/events/export?from={from}&to={recent}")).send().await.unwrap()).await;
+    assert_eq!((s, v.as_array().unwrap().len()), (StatusCode::OK, 520));
+    // Another organisation's export is its own: empty.
+    let other = app.tenant("beta").await;
+    let (_, v) = body(app.admin(&other, Method::GET, &format!("/api/v1/audit/events/export?from={from}")).send().await.unwrap()).await;
+    assert_eq!(v, json!([]));
+    // Bad requests say which field.
+    for (query, field) in [
+        ("", "from"),
+        ("from=yesterday", "from"),
+        (&format!("from={from}&format=xml") as &str, "format"),
+        (&format!("from={recent}&to={from}"), "from"),
+    ] {
+        let (s, v) = body(app.admin(&t, Method::GET, &format!("/api/v1/audit/events/export?{query}")).send().await.unwrap()).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{query}: {v}");
+        assert_eq!(v["error"]["field"], field, "{query}: {v}");
+    }
 }

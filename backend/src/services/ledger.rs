@@ -3,6 +3,7 @@
 use super::Context;
 use crate::auth::{Caller, Permission};
 use crate::ledger::{BrokenEntry, Decision, LedgerEntry, VerifyReport};
+use crate::store::ledger::EntryWithPerson;
 use crate::store::{ledger as store, Page, Paged};
 use crate::Result;
 
@@ -62,6 +63,16 @@ impl Ledger {
     /// One organisation's chain, for the operator (`assent audit verify --org SLUG`).
     pub async fn verify_org(&self, org_id: &str) -> Result<VerifyReport> {
         store::verify(&mut *self.ctx.store.conn().await?, org_id).await
+    }
+
+    /// One page of the organisation's entries that occurred in [`from`, `to`), after position
+    /// `after`: what an export streams, a page at a time.
+    pub async fn export_page(&self, caller: &Caller, from: i64, to: i64, after: i64, limit: i64) -> Result<Vec<EntryWithPerson>> {
+        caller.require(Permission::Read)?;
+        if from >= to {
+            return Err(crate::Error::invalid("from", "must be before `to`"));
+        }
+        store::entries_between(&mut *self.ctx.store.conn().await?, caller.org_id(), from, to, after, limit).await
     }
 
     /// How many entries all chains hold.

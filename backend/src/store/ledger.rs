@@ -175,6 +175,39 @@ pub async fn identifiers_of(c: &mut AnyConnection, org_id: &str, principal_id: &
         .await?)
 }
 
+/// An entry with the `DP…` id of its person, for exports.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct EntryWithPerson {
+    #[sqlx(flatten)]
+    pub entry: LedgerEntry,
+    pub dp_id: String,
+}
+
+/// Up to `limit` of the organisation's entries that occurred in [`from`, `to`), after position
+/// `after`, oldest first: one page of an export, read by position so that each page is an
+/// index range however far in.
+pub async fn entries_between(
+    c: &mut AnyConnection,
+    org_id: &str,
+    from: i64,
+    to: i64,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<EntryWithPerson>> {
+    Ok(sqlx::query_as::<_, EntryWithPerson>(&format!(
+        "SELECT {ENTRY_FIELDS}, pr.dp_id FROM {ENTRIES} JOIN principals pr ON pr.id = e.principal_id
+          WHERE e.org_id = $1 AND e.seq > $2 AND e.occurred_at >= $3 AND e.occurred_at < $4
+          ORDER BY e.seq LIMIT $5"
+    ))
+    .bind(org_id)
+    .bind(after)
+    .bind(from)
+    .bind(to)
+    .bind(limit)
+    .fetch_all(&mut *c)
+    .await?)
+}
+
 /// Every entry about one person, oldest first.
 pub async fn entries_of(c: &mut AnyConnection, org_id: &str, principal_id: &str) -> Result<Vec<LedgerEntry>> {
     Ok(sqlx::query_as::<_, LedgerEntry>(&format!(

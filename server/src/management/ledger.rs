@@ -13,6 +13,7 @@ use backend::ledger::LedgerEntry;
 use backend::rfc3339;
 use backend::services::proof::ReceiptCheck;
 use backend::services::proof::SignedReceipt;
+use backend::store::ledger::EntryWithPerson;
 use backend::store::proof::{CheckpointRow, PublishedKey};
 use serde::Deserialize;
 
@@ -168,4 +169,159 @@ pub async fn check_receipt(
             ReceiptCheckDto { valid: false, problem: Some(problem), kid: None, claims: None, in_ledger: false }
         }
     }))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct ExportParams {
+    /// Entries that occurred at or after this moment (ISO 8601). Required.
+    #[param(format = DateTime)]
+    pub from: Option<String>,
+    /// Entries that occurred before this moment (ISO 8601). Default: now.
+    #[param(format = DateTime)]
+    pub to: Option<String>,
+    /// `json` (an array of ledger entries, each with `dp_id`; the default) or `csv`.
+    #[param(pattern = "^(json|csv)$")]
+    pub format: Option<String>,
+}
+
+/// How many entries an export reads at a time: memory stays flat however long the range.
+const EXPORT_PAGE: i64 = 500;
+
+/// The header row of a CSV export.
+const CSV_HEADER: &str =
+    "seq,id,occurred_at,dp_id,principal_id,subject_kind,subject_id,action,purposes,collected_via,notice_version,notice_hash,evidence,personal_digest,actor,prev_hash,hash\n";
+
+/// The organisation's ledger entries for a time range, streamed a page at a time as JSON or
+/// CSV, oldest first: for an auditor, or for keeping outside Assent. Evidence is `null` (an
+/// empty cell) where it was erased.
+#[utoipa::path(get, path = "/api/v1/audit/events/export", tag = "audit", params(ExportParams),
+    responses((status = 200, description = "A JSON array of ledger entries, each with its person's `dp_id`; or CSV with a header row",
+            content((Vec<LedgerEntryDto> = "application/json"), (String = "text/csv"))),
+        (status = 400, body = ErrorBody)),
+    security(("session" = []), ("api_key" = [])))]
+pub async fn export_events(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiQuery(params): ApiQuery<ExportParams>,
+) -> ApiResult<axum::response::Response> {
+    use axum::http::{header, HeaderValue};
+    let time = |field: &'static str, v: Option<&str>| -> Result<Option<i64>, backend::Error> {
+        v.map(|v| backend::time::parse_iso8601(v).ok_or_else(|| backend::Error::invalid(field, "must be an ISO 8601 date or date-time")))
+            .transpose()
+    };
+    let from = time("from", params.from.as_deref())?.ok_or_else(|| backend::Error::invalid("from", "is required"))?;
+    let to = time("to", params.to.as_deref())?.unwrap_or_else(|| state.services.store().now() + 1);
+    let csv = match params.format.as_deref().map(str::trim) {
+        None | Some("json") => false,
+        Some("csv") => true,
+        Some(_) => return Err(backend::Error::invalid("format", "must be json or csv").into()),
+    };
+    // The first page is read before anything is sent, so that a refusal is still an error.
+    let first = state.services.ledger.export_page(&caller, from, to, 0, EXPORT_PAGE).await?;
+    let file = format!("attachment; filename=\"ledger-{}.{}\"", caller.org.slug, if csv { "csv" } else { "json" });
+    struct Cursor {
+        state: AppState,
+        caller: Caller,
+        page: Option<Vec<EntryWithPerson>>,
+        after: i64,
+        written: usize,
+        done: bool,
+    }
+    let cursor = Cursor { state, caller, page: Some(first), after: 0, written: 0, done: false };
+    let stream = futures_util::stream::unfold(cursor, move |mut cur| async move {
+        if cur.done {
+            return None;
+        }
+        let page = match cur.page.take() {
+            Some(p) => Ok(p),
+            None => cur.state.services.ledger.export_page(&cur.caller, from, to, cur.after, EXPORT_PAGE).await,
+        };
+        // Once the status is sent, a failure can only end the body in an error: the client
+        // sees a failed transfer, never a short file that looks whole.
+        let chunk = page.and_then(|page| {
+            let last = page.len() < EXPORT_PAGE as usize;
+            let mut chunk = String::new();
+            if cur.written == 0 && cur.after == 0 {
+                chunk.push_str(if csv { CSV_HEADER } else { "[" });
+            }
+            for row in page {
+                cur.after = row.entry.seq;
+                if !csv && cur.written > 0 {
+                    chunk.push(',');
+                }
+                chunk.push_str(&export_line(row, csv)?);
+                cur.written += 1;
+            }
+            if last {
+                cur.done = true;
+                if !csv {
+                    chunk.push(']');
+                }
+            }
+            Ok(chunk)
+        });
+        match chunk {
+            Ok(chunk) => Some((Ok(axum::body::Bytes::from(chunk)), cur)),
+            Err(e) => {
+                tracing::error!(error = %e, "an export failed part-way");
+                cur.done = true;
+                Some((Err(std::io::Error::other("the export failed part-way")), cur))
+            }
+        }
+    });
+    let mut res = axum::response::Response::new(axum::body::Body::from_stream(stream));
+    let kind = if csv { "text/csv; charset=utf-8" } else { "application/json" };
+    res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    if let Ok(v) = HeaderValue::from_str(&file) {
+        res.headers_mut().insert(header::CONTENT_DISPOSITION, v);
+    }
+    Ok(res)
+}
+
+/// One entry of an export: a JSON object (the audit API's entry with `dp_id`) or a CSV row.
+fn export_line(row: EntryWithPerson, csv: bool) -> Result<String, backend::Error> {
+    let dp_id = row.dp_id;
+    let dto = entry_dto(row.entry)?;
+    if !csv {
+        let mut v = serde_json::to_value(&dto).expect("an entry serialises");
+        v["dp_id"] = serde_json::Value::String(dp_id);
+        return Ok(v.to_string());
+    }
+    let purposes = serde_json::to_string(&dto.purposes).expect("purposes serialise");
+    let evidence = dto.evidence.as_ref().map(|e| e.to_string()).unwrap_or_default();
+    let cells = [
+        dto.seq.to_string(),
+        dto.id,
+        dto.occurred_at,
+        dp_id,
+        dto.principal_id,
+        dto.subject_kind,
+        dto.subject_id,
+        dto.action,
+        purposes,
+        dto.collected_via,
+        dto.notice_version.map(|v| v.to_string()).unwrap_or_default(),
+        dto.notice_hash.unwrap_or_default(),
+        evidence,
+        dto.personal_digest,
+        dto.actor,
+        dto.prev_hash,
+        dto.hash,
+    ];
+    let mut line = cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(",");
+    line.push('\n');
+    Ok(line)
+}
+
+/// A CSV cell (RFC 4180): quoted when it holds a comma, a quote or a line break. A cell that a
+/// spreadsheet would run as a formula is prefixed with `'`.
+fn csv_cell(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_string() };
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
 }

@@ -37,7 +37,11 @@ fn erasure_record(e: LedgerEntry) -> Result<ErasureRecordDto, backend::Error> {
 #[utoipa::path(get, path = "/api/v1/principals/{dp_id}/export", tag = "audit",
     params(("dp_id" = String, Path, description = "The person's data principal id (`DP…`)")),
     responses((status = 200, body = PrincipalExportDto), (status = 404, body = ErrorBody)), security(("session" = []), ("api_key" = [])))]
-pub async fn export(State(state): State<AppState>, caller: Caller, ApiPath(dp_id): ApiPath<String>) -> ApiResult<Json<PrincipalExportDto>> {
+pub async fn export_principal(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(dp_id): ApiPath<String>,
+) -> ApiResult<Json<PrincipalExportDto>> {
     let export = state.services.principals.export(&caller, &dp_id).await?;
     Ok(Json(export_dto(export, &caller.org.slug, state.services.store().now())?))
 }
@@ -49,7 +53,11 @@ pub async fn export(State(state): State<AppState>, caller: Caller, ApiPath(dp_id
 #[utoipa::path(post, path = "/api/v1/principals/{dp_id}/erasure", tag = "audit",
     params(("dp_id" = String, Path, description = "The person's data principal id (`DP…`)")),
     responses((status = 200, body = ErasureDto), (status = 404, body = ErrorBody)), security(("session" = []), ("api_key" = [])))]
-pub async fn erase(State(state): State<AppState>, caller: Caller, ApiPath(dp_id): ApiPath<String>) -> ApiResult<Json<ErasureDto>> {
+pub async fn erase_principal(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(dp_id): ApiPath<String>,
+) -> ApiResult<Json<ErasureDto>> {
     let done = state.services.principals.erase(&caller, &dp_id).await?;
     Ok(Json(ErasureDto {
         erasure: erasure_record(done.entry)?,

@@ -113,6 +113,9 @@ pub struct OrgDto {
     pub subdomain: String,
     pub name: String,
     pub branding: BrandingDto,
+    /// Days a person's personal data is kept after their last consent change; then it is
+    /// erased as on request (`POST /api/v1/principals/{dp_id}/erasure`).
+    pub retention_days: i64,
     pub created_at: String,
 }
 
@@ -138,6 +141,9 @@ pub struct OrgPatch {
     pub logo_url: Option<String>,
     #[cfg_attr(feature = "ssr", schema(pattern = "^#[0-9a-fA-F]{6}$"))]
     pub brand_color: Option<String>,
+    /// 30 to 36525 days (default 2557, seven years).
+    #[cfg_attr(feature = "ssr", schema(minimum = 30, maximum = 36525))]
+    pub retention_days: Option<i64>,
 }
 
 // ---- translations: Assent's messages in each language, with the organisation's own wording ----

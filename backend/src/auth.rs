@@ -120,6 +120,7 @@ mod tests {
             brand_name: "Acme".into(),
             logo_url: None,
             brand_color: "#000000".into(),
+            retention_days: 2557,
             created_at: 0,
         }
     }

@@ -507,3 +507,25 @@ mod tests {
         assert!("english".parse::<LanguageTag>().is_err());
     }
 }
+
+/// How many days an organisation keeps a person's personal data after their last consent
+/// change: from 30 days to 100 years; seven years unless the organisation says otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetentionDays(i64);
+
+impl RetentionDays {
+    pub const DEFAULT: RetentionDays = RetentionDays(2557);
+    const RANGE: std::ops::RangeInclusive<i64> = 30..=36_525;
+
+    pub fn parse(days: i64) -> Result<Self, Error> {
+        if Self::RANGE.contains(&days) {
+            Ok(Self(days))
+        } else {
+            Err(Error::invalid("retention_days", "must be between 30 and 36525 days"))
+        }
+    }
+
+    pub fn days(self) -> i64 {
+        self.0
+    }
+}

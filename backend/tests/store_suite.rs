@@ -9,7 +9,7 @@ use backend::links::{ExpiryHours, LinkChoice, LinkEvidence};
 use backend::proof::{CheckpointClaims, JwsError, KeyPair, ReceiptClaims, CHECKPOINT_TYPE, RECEIPT_TYPE};
 use backend::services::consent_links::{LinkPath, NewConsentLink};
 use backend::services::outbox::LEASE_MS;
-use backend::services::tenancy::{BrandingPatch, NewOrg, DEFAULT_BRAND_COLOR};
+use backend::services::tenancy::{NewOrg, OrgChanges, DEFAULT_BRAND_COLOR};
 use backend::services::Settings;
 use backend::store::catalog::CollectionPointRow;
 use backend::store::tenancy::OrgRow;
@@ -64,6 +64,7 @@ on_both!(
     checkpoints_catch_a_tail_rewritten_with_its_head,
     the_single_chain_is_verified_and_rechained_per_organisation,
     a_tampered_single_chain_is_not_rechained,
+    retention_erases_people_past_its_period,
 );
 
 /// Services over the test database; an SMTP URL that refuses connections makes every
@@ -172,9 +173,9 @@ async fn orgs_have_unique_slugs_and_subdomains(db: &TestDb) {
     let admin = caller(&s, &a, "admin").await;
     let patched = s
         .tenancy
-        .update_branding(
+        .update_org(
             &admin,
-            &BrandingPatch {
+            &OrgChanges {
                 brand_color: Some("#FF0000".parse().unwrap()),
                 logo_url: Some(Some(HttpUrl::parse("logo", "https://x.test/l.png").unwrap())),
                 ..Default::default()
@@ -187,7 +188,7 @@ async fn orgs_have_unique_slugs_and_subdomains(db: &TestDb) {
     assert_eq!(s.tenancy.org_by_slug("acme").await.unwrap().brand_color, "#ff0000");
     assert!(matches!(s.tenancy.org_by_slug("nope").await, Err(Error::NotFound(_))));
     let viewer = caller(&s, &a, "consent").await;
-    assert!(matches!(s.tenancy.update_branding(&viewer, &BrandingPatch::default()).await, Err(Error::Forbidden(_))));
+    assert!(matches!(s.tenancy.update_org(&viewer, &OrgChanges::default()).await, Err(Error::Forbidden(_))));
 }
 
 async fn login_sessions_expire_and_revoke(db: &TestDb) {
@@ -1028,4 +1029,33 @@ async fn a_tampered_single_chain_is_not_rechained(db: &TestDb) {
     assert_eq!(head, 5);
     let applied: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE version = 7").fetch_one(&mut *c).await.unwrap();
     assert_eq!(applied, 0);
+}
+
+async fn retention_erases_people_past_its_period(db: &TestDb) {
+    let s = services(db, None);
+    let a = org(&s, "acme").await;
+    assert_eq!(a.retention_days, 2557, "seven years unless the organisation says otherwise");
+    let ca = caller(&s, &a, "admin").await;
+    let cp = collection_point(&s, &ca, &asset(&s, &ca, "site").await.id, None).await;
+    // Refused outside 30 days to 100 years, and changes nothing.
+    assert!(matches!(RetentionDays::parse(29), Err(Error::Invalid { field: "retention_days", .. })));
+    let set = OrgChanges { retention_days: Some(RetentionDays::parse(30).unwrap()), ..Default::default() };
+    assert_eq!(s.tenancy.update_org(&ca, &set).await.unwrap().retention_days, 30);
+    let old = s.ledger.record(&decision(&a.id, &cp, "+919811111111", &[true, true])).await.unwrap();
+    let kept = s.ledger.record(&decision(&a.id, &cp, "+919822222222", &[true, false])).await.unwrap();
+    db.clock.advance(Duration::from_secs(29 * 24 * 3600));
+    assert_eq!(s.principals.apply_retention().await.unwrap(), 0, "not yet");
+    // The second person decides again; the first does not. A day later the first is past 30 days.
+    s.ledger.record(&decision(&a.id, &cp, "+919822222222", &[true, true])).await.unwrap();
+    db.clock.advance(Duration::from_secs(2 * 24 * 3600));
+    assert_eq!(s.principals.apply_retention().await.unwrap(), 1);
+    assert_eq!(s.principals.apply_retention().await.unwrap(), 0, "an erased person is not erased again");
+    let mut c = db.store.conn().await.unwrap();
+    assert!(ledger::identifiers_of(&mut c, &a.id, &old.principal_id).await.unwrap().is_empty());
+    assert_eq!(ledger::identifiers_of(&mut c, &a.id, &kept.principal_id).await.unwrap().len(), 1);
+    let entries = ledger::entries_of(&mut c, &a.id, &old.principal_id).await.unwrap();
+    assert_eq!(entries.last().unwrap().action, "erased");
+    assert_eq!(entries.last().unwrap().actor, "retention");
+    assert!(entries[0].evidence().unwrap().is_none());
+    assert!(s.ledger.verify_org(&a.id).await.unwrap().ok());
 }

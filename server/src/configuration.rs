@@ -43,6 +43,8 @@ pub struct ServerConfig {
     pub checkpoint_dir: Option<PathBuf>,
     /// How often every organisation's chain head is checkpointed.
     pub checkpoint_interval: Duration,
+    /// How often retention periods are applied.
+    pub retention_interval: Duration,
 }
 
 impl ServerConfig {
@@ -69,6 +71,7 @@ impl ServerConfig {
             trusted_proxies: Default::default(),
             checkpoint_dir: None,
             checkpoint_interval: Duration::from_secs(3600),
+            retention_interval: Duration::from_secs(24 * 3600),
         }
     }
 }

@@ -3,7 +3,7 @@
 use crate::configuration::ServerConfig;
 use crate::router::build_router;
 use crate::state::AppState;
-use crate::workers::{spawn_checkpoint_writer, spawn_outbox_worker};
+use crate::workers::{spawn_checkpoint_writer, spawn_outbox_worker, spawn_retention};
 use backend::Store;
 use std::future::Future;
 use std::net::SocketAddr;
@@ -53,10 +53,12 @@ impl Application {
             .checkpoint_dir
             .is_some()
             .then(|| spawn_checkpoint_writer(self.state.services.clone(), self.state.config.checkpoint_interval));
+        let retention = spawn_retention(self.state.services.clone(), self.state.config.retention_interval);
         let app = build_router(self.state);
         let served =
             axum::serve(self.listener, app.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown).await;
         worker.abort();
+        retention.abort();
         if let Some(c) = checkpoints {
             c.abort();
         }

@@ -1,4 +1,4 @@
-//! Background work of a running server: the outbox worker and the checkpoint writer.
+//! Background work of a running server: the outbox worker, the checkpoint writer and retention.
 
 use backend::Services;
 use std::time::Duration;
@@ -45,6 +45,23 @@ pub fn spawn_checkpoint_writer(services: Services, interval: Duration) -> tokio:
                 Ok(0) => {}
                 Ok(n) => tracing::info!(organisations = n, "chain heads checkpointed"),
                 Err(e) => tracing::error!(error = %e, "checkpointing failed"),
+            }
+        }
+    })
+}
+
+/// Applies every organisation's retention period once a day (the first time a minute after
+/// start): people whose last consent change is older have their personal data erased.
+pub fn spawn_retention(services: Services, interval: Duration) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + Duration::from_secs(60).min(interval), interval);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            match services.principals.apply_retention().await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(people = n, "personal data past its retention period erased"),
+                Err(e) => tracing::error!(error = %e, "applying retention failed"),
             }
         }
     })

@@ -277,6 +277,11 @@ async fn a_person_s_export_and_erasure_keep_the_proof(backend: Backend) {
     let status = format!("/api/v1/external/public/consent-link/status/{}", ada["request_id"].as_str().unwrap());
     let (s, _) = body(app.admin(&t, Method::GET, &status).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::OK);
+    // How long personal data is kept is the organisation's to set, within bounds.
+    let (s, v) = body(app.admin(&t, Method::PATCH, "/api/v1/org").json(&json!({"retention_days": 10})).send().await.unwrap()).await;
+    assert_eq!((s, v["error"]["field"].as_str()), (StatusCode::BAD_REQUEST, Some("retention_days")), "{v}");
+    let (s, v) = body(app.admin(&t, Method::PATCH, "/api/v1/org").json(&json!({"retention_days": 3650})).send().await.unwrap()).await;
+    assert_eq!((s, v["retention_days"].as_i64()), (StatusCode::OK, Some(3650)), "{v}");
     // An unknown person is not found.
     let (s, _) = body(app.admin(&t, Method::POST, "/api/v1/principals/DPNOBODY/erasure").send().await.unwrap()).await;
     assert_eq!(s, StatusCode::NOT_FOUND);

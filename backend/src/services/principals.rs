@@ -94,15 +94,44 @@ impl Principals {
     /// entry of the chain.
     pub async fn erase(&self, caller: &Caller, dp_id: &str) -> Result<Erasure> {
         caller.require(Permission::Manage)?;
-        let org_id = caller.org_id();
+        let principal = ledger::principal_by_dp_id(&mut *self.ctx.store.conn().await?, caller.org_id(), dp_id.trim()).await?;
+        self.erase_principal(caller.org_id(), &principal, &caller.actor().to_string()).await
+    }
+
+    /// Erases the personal data of every person whose organisation's retention period has
+    /// passed since their last consent change (the same erasure as on request, by `retention`).
+    /// Returns how many people were erased.
+    pub async fn apply_retention(&self) -> Result<usize> {
+        const ROUND: i64 = 200;
+        let now = self.ctx.store.now();
+        let mut erased = 0;
+        let orgs: Vec<(String, i64)> =
+            sqlx::query_as("SELECT id, retention_days FROM orgs ORDER BY id").fetch_all(&mut *self.ctx.store.conn().await?).await?;
+        for (org_id, days) in orgs {
+            let cutoff = now - days * 24 * 60 * 60 * 1000;
+            loop {
+                let due = ledger::due_for_erasure(&mut *self.ctx.store.conn().await?, &org_id, cutoff, ROUND).await?;
+                for principal_id in &due {
+                    let principal = ledger::principal(&mut *self.ctx.store.conn().await?, &org_id, principal_id).await?;
+                    self.erase_principal(&org_id, &principal, "retention").await?;
+                    erased += 1;
+                }
+                if (due.len() as i64) < ROUND {
+                    break;
+                }
+            }
+        }
+        Ok(erased)
+    }
+
+    async fn erase_principal(&self, org_id: &str, principal: &PrincipalRow, actor: &str) -> Result<Erasure> {
         let mut tx = self.ctx.store.begin().await?;
-        let principal = ledger::principal_by_dp_id(&mut tx, org_id, dp_id.trim()).await?;
         jobs::erase_email_errors_of(&mut tx, org_id, &principal.id).await?;
         let consent_requests = links::erase_principal(&mut tx, org_id, &principal.id).await?;
         let (universal_consents, mut values) = universal::erase_principal(&mut tx, org_id, &principal.id).await?;
         values.extend(ledger::identifiers_of(&mut tx, org_id, &principal.id).await?.into_iter().map(|(_, v)| v));
         let webhook_deliveries = webhooks::erase_deliveries_mentioning(&mut tx, org_id, &values).await?;
-        let entry = ledger::erase_principal(&mut tx, org_id, &principal.id, &caller.actor().to_string()).await?;
+        let entry = ledger::erase_principal(&mut tx, org_id, &principal.id, actor).await?;
         tx.commit().await?;
         metrics::counter!("assent_erasures_total").increment(1);
         Ok(Erasure { entry, consent_requests, universal_consents, webhook_deliveries })

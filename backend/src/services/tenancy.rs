@@ -7,7 +7,7 @@ use crate::crypto::{dummy_password_hash, hash_password, random_token, token_hash
 use crate::i18n::{self, Locale, Overrides};
 use crate::store::tenancy::{self as store, ApiKeyRow, OrgRow, UserRow};
 use crate::store::{new_id, Page, Paged};
-use crate::types::{BrandColor, Email, HttpUrl, Name, NewPassword, OrgSlug, Role, Scopes, Subdomain};
+use crate::types::{BrandColor, Email, HttpUrl, Name, NewPassword, OrgSlug, RetentionDays, Role, Scopes, Subdomain};
 use crate::{Error, Result};
 use std::collections::BTreeMap;
 
@@ -26,13 +26,15 @@ pub struct NewOrg {
     pub subdomain: Option<Subdomain>,
 }
 
+/// Changes to the caller's organisation: its name, its branding, how long it keeps personal data.
 #[derive(Debug, Clone, Default)]
-pub struct BrandingPatch {
+pub struct OrgChanges {
     pub name: Option<Name>,
     pub brand_name: Option<Name>,
     /// `Some(None)` clears the logo.
     pub logo_url: Option<Option<HttpUrl>>,
     pub brand_color: Option<BrandColor>,
+    pub retention_days: Option<RetentionDays>,
 }
 
 /// A freshly opened dashboard session: the token is shown once and only its hash is stored.
@@ -65,6 +67,7 @@ fn org_row(new: &NewOrg, now: i64) -> OrgRow {
         brand_name: new.name.as_str().to_string(),
         logo_url: None,
         brand_color: DEFAULT_BRAND_COLOR.to_string(),
+        retention_days: RetentionDays::DEFAULT.days(),
         created_at: now,
     }
 }
@@ -246,7 +249,7 @@ impl Tenancy {
 
     // ---- the caller's organisation ----
 
-    pub async fn update_branding(&self, caller: &Caller, patch: &BrandingPatch) -> Result<OrgRow> {
+    pub async fn update_org(&self, caller: &Caller, patch: &OrgChanges) -> Result<OrgRow> {
         caller.require(Permission::Manage)?;
         let mut tx = self.ctx.store.begin().await?;
         let mut org = store::org(&mut tx, caller.org_id()).await?;
@@ -261,6 +264,9 @@ impl Tenancy {
         }
         if let Some(c) = &patch.brand_color {
             org.brand_color = c.as_str().to_string();
+        }
+        if let Some(r) = patch.retention_days {
+            org.retention_days = r.days();
         }
         store::update_org(&mut tx, &org).await?;
         tx.commit().await?;

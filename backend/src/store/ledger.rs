@@ -146,6 +146,27 @@ pub async fn erase_principal(tx: &mut Tx, org_id: &str, principal_id: &str, acto
     Ok(entry)
 }
 
+/// Up to `limit` of the organisation's people whose personal data is due for erasure: known
+/// before `cutoff`, without a consent change since, and with something personal left
+/// (identifiers, or evidence of an entry that is not an erasure).
+pub async fn due_for_erasure(c: &mut AnyConnection, org_id: &str, cutoff: i64, limit: i64) -> Result<Vec<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT p.id FROM principals p
+          WHERE p.org_id = $1 AND p.created_at < $2
+            AND NOT EXISTS (SELECT 1 FROM ledger_entries e WHERE e.principal_id = p.id AND e.occurred_at >= $2)
+            AND (EXISTS (SELECT 1 FROM principal_identifiers i WHERE i.principal_id = p.id)
+                 OR EXISTS (SELECT 1 FROM ledger_personal lp JOIN ledger_entries e ON e.id = lp.entry_id
+                             WHERE lp.principal_id = p.id AND e.action <> $3))
+          ORDER BY p.created_at LIMIT $4",
+    )
+    .bind(org_id)
+    .bind(cutoff)
+    .bind(ERASED)
+    .bind(limit)
+    .fetch_all(&mut *c)
+    .await?)
+}
+
 /// One of the organisation's principals.
 pub async fn principal(c: &mut AnyConnection, org_id: &str, id: &str) -> Result<PrincipalRow> {
     sqlx::query_as::<_, PrincipalRow>("SELECT id, org_id, dp_id, created_at FROM principals WHERE org_id = $1 AND id = $2")

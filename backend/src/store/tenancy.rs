@@ -14,10 +14,12 @@ pub struct OrgRow {
     pub brand_name: String,
     pub logo_url: Option<String>,
     pub brand_color: String,
+    /// Days a person's personal data is kept after their last consent change.
+    pub retention_days: i64,
     pub created_at: i64,
 }
 
-const ORG_COLUMNS: &str = "id, slug, subdomain, name, brand_name, logo_url, brand_color, created_at";
+const ORG_COLUMNS: &str = "id, slug, subdomain, name, brand_name, logo_url, brand_color, retention_days, created_at";
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct UserRow {
@@ -64,8 +66,8 @@ const API_KEY_COLUMNS: &str = "id, org_id, name, prefix, key_hash, scopes, creat
 
 pub async fn insert_org(c: &mut AnyConnection, org: &OrgRow) -> Result<()> {
     sqlx::query(
-        "INSERT INTO orgs (id, slug, subdomain, name, brand_name, logo_url, brand_color, cp_seq, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8)",
+        "INSERT INTO orgs (id, slug, subdomain, name, brand_name, logo_url, brand_color, retention_days, cp_seq, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9)",
     )
     .bind(&org.id)
     .bind(&org.slug)
@@ -74,6 +76,7 @@ pub async fn insert_org(c: &mut AnyConnection, org: &OrgRow) -> Result<()> {
     .bind(&org.brand_name)
     .bind(&org.logo_url)
     .bind(&org.brand_color)
+    .bind(org.retention_days)
     .bind(org.created_at)
     .execute(&mut *c)
     .await
@@ -105,11 +108,12 @@ pub async fn org_by_subdomain(c: &mut AnyConnection, subdomain: &str) -> Result<
 }
 
 pub async fn update_org(c: &mut AnyConnection, org: &OrgRow) -> Result<()> {
-    sqlx::query("UPDATE orgs SET name = $1, brand_name = $2, logo_url = $3, brand_color = $4 WHERE id = $5")
+    sqlx::query("UPDATE orgs SET name = $1, brand_name = $2, logo_url = $3, brand_color = $4, retention_days = $5 WHERE id = $6")
         .bind(&org.name)
         .bind(&org.brand_name)
         .bind(&org.logo_url)
         .bind(&org.brand_color)
+        .bind(org.retention_days)
         .bind(&org.id)
         .execute(&mut *c)
         .await?;

@@ -9,9 +9,9 @@ use axum::http::StatusCode;
 use axum::Json;
 use backend::auth::Identity;
 use backend::rfc3339;
-use backend::services::tenancy::{BrandingPatch, IssuedSession, NewOrg};
+use backend::services::tenancy::{IssuedSession, NewOrg, OrgChanges};
 use backend::store::tenancy::OrgRow;
-use backend::types::{BrandColor, Email, HttpUrl, Name, NewPassword, OrgSlug};
+use backend::types::{BrandColor, Email, HttpUrl, Name, NewPassword, OrgSlug, RetentionDays};
 use backend::Error;
 
 pub fn org_dto(o: &OrgRow) -> OrgDto {
@@ -21,6 +21,7 @@ pub fn org_dto(o: &OrgRow) -> OrgDto {
         subdomain: o.subdomain.clone(),
         name: o.name.clone(),
         branding: BrandingDto { name: o.brand_name.clone(), logo_url: o.logo_url.clone(), color: o.brand_color.clone() },
+        retention_days: o.retention_days,
         created_at: rfc3339(o.created_at),
     }
 }
@@ -106,12 +107,12 @@ pub async fn get_org(caller: Caller) -> ApiResult<Json<OrgDto>> {
     Ok(Json(org_dto(&caller.org)))
 }
 
-/// Renames the organisation or changes its branding.
+/// Renames the organisation, changes its branding, or how long it keeps personal data.
 #[utoipa::path(patch, path = "/api/v1/org", tag = "organisation", request_body = OrgPatch,
     responses((status = 200, body = OrgDto), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)),
     security(("session" = []), ("api_key" = [])))]
 pub async fn patch_org(State(state): State<AppState>, caller: Caller, ApiJson(req): ApiJson<OrgPatch>) -> ApiResult<Json<OrgDto>> {
-    let patch = BrandingPatch {
+    let patch = OrgChanges {
         name: req.name.as_deref().map(|n| Name::parse("name", n, 200)).transpose()?,
         brand_name: req.brand_name.as_deref().map(|n| Name::parse("brand_name", n, 200)).transpose()?,
         logo_url: match req.logo_url.as_deref().map(str::trim) {
@@ -120,6 +121,7 @@ pub async fn patch_org(State(state): State<AppState>, caller: Caller, ApiJson(re
             Some(u) => Some(Some(HttpUrl::parse("logo_url", u)?)),
         },
         brand_color: req.brand_color.as_deref().map(str::parse::<BrandColor>).transpose()?,
+        retention_days: req.retention_days.map(RetentionDays::parse).transpose()?,
     };
-    Ok(Json(org_dto(&state.services.tenancy.update_branding(&caller, &patch).await?)))
+    Ok(Json(org_dto(&state.services.tenancy.update_org(&caller, &patch).await?)))
 }

@@ -889,6 +889,14 @@ async fn checkpoints_catch_a_tail_rewritten_with_its_head(db: &TestDb) {
     assert_eq!(found.len(), 2, "{found:?}");
     assert!(found.iter().any(|p| p.contains("entry 3 does not have the hash signed")), "{found:?}");
 
+    // A checkpoint file removed from the directory is missed.
+    let first = std::fs::read_dir(dir.path().join(&a.id)).unwrap().map(|f| f.unwrap().path()).min().unwrap();
+    let kept = std::fs::read(&first).unwrap();
+    std::fs::remove_file(&first).unwrap();
+    let found = problems(s.proof.verify_checkpoints(dir.path(), None).await.unwrap());
+    assert!(found.iter().any(|p| p.contains("checkpoint of entry 3") && p.contains("is missing")), "{found:?}");
+    std::fs::write(&first, kept).unwrap();
+
     // A checkpoint signed with a key the organisation never published proves nothing.
     let claims =
         CheckpointClaims { org: "acme".into(), org_id: a.id.clone(), seq: 3, hash: prev, signed_at: "2026-11-25T00:00:00.000Z".into() };

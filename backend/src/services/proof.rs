@@ -232,8 +232,25 @@ impl Proof {
         files.sort();
         let mut c = self.ctx.store.conn().await?;
         let mut findings = Vec::with_capacity(files.len());
-        for (org_id, file) in files {
-            findings.push(check_checkpoint(&mut c, &org_id, file).await?);
+        for (org_id, file) in &files {
+            findings.push(check_checkpoint(&mut c, org_id, file.clone()).await?);
+        }
+        // Checkpoints this database wrote whose file is gone from the directory: someone removed
+        // proof (or this is not the directory the servers write to).
+        let orgs: Vec<&String> = known.iter().filter(|id| only_org.is_none_or(|o| &o.id == *id)).collect();
+        for org_id in orgs {
+            let slug = tenancy::org(&mut c, org_id).await?.slug;
+            for row in store::checkpoints(&mut c, org_id).await? {
+                let file = dir.join(org_id).join(checkpoint_file_name(row.seq, row.signed_at));
+                if !files.iter().any(|(_, f)| *f == file) {
+                    let problem = format!(
+                        "the checkpoint of entry {} signed at {} was written here and is missing",
+                        row.seq,
+                        crate::time::rfc3339(row.signed_at)
+                    );
+                    findings.push(CheckpointFinding { file, org: Some(slug.clone()), seq: Some(row.seq), problem: Some(problem) });
+                }
+            }
         }
         Ok(findings)
     }
@@ -285,12 +302,16 @@ async fn check_checkpoint(c: &mut Conn, org_id: &str, file: PathBuf) -> Result<C
     Ok(finding(Some(org.slug), Some(claims.seq), problem))
 }
 
+fn checkpoint_file_name(seq: i64, signed_at: i64) -> String {
+    format!("{seq:012}-{signed_at}.jws")
+}
+
 /// Writes a new file and never replaces one: the directory only grows.
 async fn write_checkpoint_file(dir: &Path, org_id: &str, seq: i64, now: i64, jws: &str) -> Result<()> {
     use tokio::io::AsyncWriteExt;
     let org_dir = dir.join(org_id);
     tokio::fs::create_dir_all(&org_dir).await.map_err(|e| io_error("create", &org_dir, e))?;
-    let path = org_dir.join(format!("{seq:012}-{now}.jws"));
+    let path = org_dir.join(checkpoint_file_name(seq, now));
     let mut f = match tokio::fs::OpenOptions::new().write(true).create_new(true).open(&path).await {
         Ok(f) => f,
         // Another node signed the same head in the same millisecond: it is written.

@@ -117,6 +117,14 @@ pub async fn latest_checkpoint(c: &mut AnyConnection, org_id: &str) -> Result<Op
         .await?)
 }
 
+/// Every checkpoint written for the organisation, oldest first.
+pub async fn checkpoints(c: &mut AnyConnection, org_id: &str) -> Result<Vec<CheckpointRow>> {
+    Ok(sqlx::query_as("SELECT org_id, seq, hash, signed_at, kid, jws FROM ledger_checkpoints WHERE org_id = $1 ORDER BY seq")
+        .bind(org_id)
+        .fetch_all(&mut *c)
+        .await?)
+}
+
 pub async fn record_checkpoint(c: &mut AnyConnection, row: &CheckpointRow) -> Result<()> {
     sqlx::query(
         "INSERT INTO ledger_checkpoints (org_id, seq, hash, signed_at, kid, jws) VALUES ($1, $2, $3, $4, $5, $6)

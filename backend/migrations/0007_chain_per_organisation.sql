@@ -92,12 +92,13 @@ CREATE TABLE ledger_chains (
 );
 
 -- Each organisation's Ed25519 keys. One is current (not retired); retired keys still verify
--- what they signed and stay in the JWKS. `kid` is the key's RFC 7638 thumbprint.
+-- what they signed and stay in the JWKS. `kid` is the key's RFC 7638 thumbprint. The secret
+-- half is sealed (ChaCha20-Poly1305) with a key kept outside the database.
 CREATE TABLE org_signing_keys (
     kid             TEXT PRIMARY KEY,
     org_id          TEXT NOT NULL REFERENCES orgs(id),
     public_key      TEXT NOT NULL,
-    secret_key      TEXT NOT NULL,
+    sealed_secret   TEXT NOT NULL,
     created_at      BIGINT NOT NULL,
     retired_at      BIGINT
 );

@@ -42,12 +42,17 @@ impl KeyPair {
         Self { kid, signing }
     }
 
-    /// The stored form of the secret: the 32-byte seed in hex.
-    pub fn from_stored(kid: &str, secret_hex: &str) -> Result<Self> {
-        let seed: [u8; 32] = hex::decode(secret_hex)
-            .ok()
-            .and_then(|b| b.try_into().ok())
-            .ok_or_else(|| Error::corrupt("signing key", format!("key {kid}: not a 32-byte hex seed")))?;
+    /// A key as stored: its seed sealed with the key-encryption key.
+    pub fn from_stored(kid: &str, sealed: &str, kek: &KeyEncryptionKey) -> Result<Self> {
+        let seed = kek.open(kid, sealed).ok_or_else(|| {
+            Error::corrupt(
+                "signing key",
+                format!(
+                    "key {kid} cannot be decrypted with this server's key-encryption key \
+                     (ASSENT_KEY_ENCRYPTION_KEY, or signing-keys.kek in the data directory): every node must use the same"
+                ),
+            )
+        })?;
         let pair = Self::from_seed(seed);
         if pair.kid != kid {
             return Err(Error::corrupt("signing key", format!("key {kid}: its secret belongs to key {}", pair.kid)));
@@ -55,8 +60,9 @@ impl KeyPair {
         Ok(pair)
     }
 
-    pub(crate) fn secret_hex(&self) -> String {
-        hex::encode(self.signing.to_bytes())
+    /// The stored form of the secret: its seed sealed with the key-encryption key.
+    pub(crate) fn sealed(&self, kek: &KeyEncryptionKey) -> String {
+        kek.seal(&self.kid, &self.signing.to_bytes())
     }
 
     pub fn public(&self) -> PublicKey {
@@ -73,6 +79,85 @@ impl KeyPair {
         );
         let signature = self.signing.sign(signing_input.as_bytes());
         format!("{signing_input}.{}", B64.encode(signature.to_bytes()))
+    }
+}
+
+/// The key that seals organisations' signing keys in the database, kept outside it: whoever
+/// can read the database but not this cannot sign in an organisation's name.
+#[derive(Clone)]
+pub struct KeyEncryptionKey([u8; 32]);
+
+impl std::fmt::Debug for KeyEncryptionKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("KeyEncryptionKey(..)")
+    }
+}
+
+impl KeyEncryptionKey {
+    const FILE: &'static str = "signing-keys.kek";
+
+    pub fn random() -> Self {
+        let mut key = [0u8; 32];
+        rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut key);
+        Self(key)
+    }
+
+    pub fn from_hex(text: &str) -> std::result::Result<Self, String> {
+        hex::decode(text.trim())
+            .ok()
+            .and_then(|b| <[u8; 32]>::try_from(b).ok())
+            .map(Self)
+            .ok_or_else(|| "a key-encryption key is 64 hex digits (32 bytes)".to_string())
+    }
+
+    /// `explicit` (ASSENT_KEY_ENCRYPTION_KEY) when given; else the file `signing-keys.kek` in
+    /// `data_dir`, made (readable by its owner only) the first time.
+    pub fn load(data_dir: &std::path::Path, explicit: Option<&str>) -> std::result::Result<Self, String> {
+        if let Some(hex) = explicit.filter(|h| !h.trim().is_empty()) {
+            return Self::from_hex(hex).map_err(|e| format!("ASSENT_KEY_ENCRYPTION_KEY: {e}"));
+        }
+        let path = data_dir.join(Self::FILE);
+        let fail = |e: std::io::Error| format!("{}: {e}", path.display());
+        std::fs::create_dir_all(data_dir).map_err(fail)?;
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        match options.open(&path) {
+            Ok(mut file) => {
+                let key = Self::random();
+                std::io::Write::write_all(&mut file, hex::encode(key.0).as_bytes()).map_err(fail)?;
+                file.sync_all().map_err(fail)?;
+                Ok(key)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                Self::from_hex(&std::fs::read_to_string(&path).map_err(fail)?).map_err(|e| format!("{}: {e}", path.display()))
+            }
+            Err(e) => Err(fail(e)),
+        }
+    }
+
+    /// `v1:` and hex of a random nonce and the ChaCha20-Poly1305 ciphertext; the key id is
+    /// authenticated with it, so a sealed secret cannot be moved to another key's row.
+    fn seal(&self, kid: &str, secret: &[u8; 32]) -> String {
+        use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+        let cipher = chacha20poly1305::ChaCha20Poly1305::new(&self.0.into());
+        let mut nonce = [0u8; 12];
+        rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut nonce);
+        let sealed = cipher.encrypt(&nonce.into(), Payload { msg: secret, aad: kid.as_bytes() }).expect("sealing 32 bytes cannot fail");
+        format!("v1:{}{}", hex::encode(nonce), hex::encode(sealed))
+    }
+
+    fn open(&self, kid: &str, sealed: &str) -> Option<[u8; 32]> {
+        use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+        let bytes = hex::decode(sealed.strip_prefix("v1:")?).ok()?;
+        if bytes.len() < 12 {
+            return None;
+        }
+        let (nonce, ciphertext) = bytes.split_at(12);
+        let cipher = chacha20poly1305::ChaCha20Poly1305::new(&self.0.into());
+        let nonce: [u8; 12] = nonce.try_into().ok()?;
+        cipher.decrypt(&nonce.into(), Payload { msg: ciphertext, aad: kid.as_bytes() }).ok()?.try_into().ok()
     }
 }
 
@@ -329,12 +414,35 @@ mod tests {
     }
 
     #[test]
-    fn stored_keys_round_trip_and_mismatches_are_corrupt() {
-        let key = KeyPair::generate();
-        let back = KeyPair::from_stored(&key.kid, &key.secret_hex()).unwrap();
+    fn stored_keys_are_sealed_and_only_their_own_key_opens_them() {
+        let (key, kek) = (KeyPair::generate(), KeyEncryptionKey::random());
+        let sealed = key.sealed(&kek);
+        let seed = hex::encode(key.signing.to_bytes());
+        assert!(sealed.starts_with("v1:") && !sealed.contains(&seed), "the seed is not stored in the clear");
+        assert_ne!(sealed, key.sealed(&kek), "a fresh nonce each time");
+        let back = KeyPair::from_stored(&key.kid, &sealed, &kek).unwrap();
         assert_eq!(back.public(), key.public());
-        assert!(matches!(KeyPair::from_stored("other", &key.secret_hex()), Err(Error::Corrupt { .. })));
-        assert!(matches!(KeyPair::from_stored(&key.kid, "zz"), Err(Error::Corrupt { .. })));
-        assert!(!format!("{key:?}").contains(&key.secret_hex()));
+        // Another server's key-encryption key, another key's row, a damaged value: all refused.
+        assert!(matches!(KeyPair::from_stored(&key.kid, &sealed, &KeyEncryptionKey::random()), Err(Error::Corrupt { .. })));
+        assert!(matches!(KeyPair::from_stored("other", &sealed, &kek), Err(Error::Corrupt { .. })));
+        assert!(matches!(KeyPair::from_stored(&key.kid, "v1:zz", &kek), Err(Error::Corrupt { .. })));
+        assert!(!format!("{key:?}{kek:?}").contains(&seed));
+    }
+
+    #[test]
+    fn the_key_encryption_key_is_made_once_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let made = KeyEncryptionKey::load(dir.path(), None).unwrap();
+        let again = KeyEncryptionKey::load(dir.path(), None).unwrap();
+        assert_eq!(made.0, again.0);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(dir.path().join("signing-keys.kek")).unwrap().permissions().mode();
+            assert_eq!(mode & 0o077, 0, "readable by its owner only");
+        }
+        let given = "ab".repeat(32);
+        assert_eq!(KeyEncryptionKey::load(dir.path(), Some(&given)).unwrap().0, [0xab; 32]);
+        assert!(KeyEncryptionKey::load(dir.path(), Some("short")).is_err());
     }
 }

@@ -34,6 +34,17 @@ struct DbArgs {
     /// A postgres:// URL selects PostgreSQL; otherwise SQLite under --data-dir.
     #[arg(long, env = "ASSENT_DATABASE_URL", global = true)]
     database_url: Option<String>,
+    /// 64 hex digits that seal the organisations' signing keys in the database. Without it,
+    /// the file signing-keys.kek under --data-dir (made on first use). Several nodes on one
+    /// database must all use the same.
+    #[arg(long, env = "ASSENT_KEY_ENCRYPTION_KEY", global = true, hide_env_values = true)]
+    key_encryption_key: Option<String>,
+}
+
+impl DbArgs {
+    fn key_encryption(&self) -> CliResult<backend::proof::KeyEncryptionKey> {
+        Ok(backend::proof::KeyEncryptionKey::load(&self.data_dir, self.key_encryption_key.as_deref())?)
+    }
 }
 
 #[derive(Subcommand)]
@@ -216,7 +227,8 @@ async fn services(db: &DbArgs) -> CliResult<Services> {
     services_with(db, backend::services::Settings::new("")).await
 }
 
-async fn services_with(db: &DbArgs, settings: backend::services::Settings) -> CliResult<Services> {
+async fn services_with(db: &DbArgs, mut settings: backend::services::Settings) -> CliResult<Services> {
+    settings.key_encryption = db.key_encryption()?;
     Ok(Services::new(open(db).await?, backend::email::Mailer::new(None, None), settings))
 }
 
@@ -384,6 +396,7 @@ async fn serve(args: ServeArgs, db: &DbArgs) -> CliResult<()> {
     config.webhook_policy = args.webhook_allow_cidrs;
     config.geoip_db = args.geoip_db.filter(|p| !p.as_os_str().is_empty());
     config.checkpoint_dir = args.checkpoint_dir.filter(|p| !p.as_os_str().is_empty());
+    config.key_encryption = db.key_encryption()?;
     config.checkpoint_interval = std::time::Duration::from_secs(args.checkpoint_interval_secs);
     let app = Application::build(store, config).await?;
     let public_url = app.state().config.public_url.clone();

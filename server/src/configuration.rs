@@ -45,6 +45,9 @@ pub struct ServerConfig {
     pub checkpoint_interval: Duration,
     /// How often retention periods are applied.
     pub retention_interval: Duration,
+    /// Seals the organisations' signing keys in the database (`assent serve` loads the
+    /// deployment's; a fresh random one otherwise).
+    pub key_encryption: backend::proof::KeyEncryptionKey,
 }
 
 impl ServerConfig {
@@ -72,6 +75,7 @@ impl ServerConfig {
             checkpoint_dir: None,
             checkpoint_interval: Duration::from_secs(3600),
             retention_interval: Duration::from_secs(24 * 3600),
+            key_encryption: backend::proof::KeyEncryptionKey::random(),
         }
     }
 }

@@ -56,6 +56,7 @@ impl AppState {
         settings.first_attempt_wait = config.first_attempt_wait;
         settings.webhook_policy = config.webhook_policy.clone();
         settings.checkpoint_dir = config.checkpoint_dir.clone();
+        settings.key_encryption = config.key_encryption.clone();
         Self {
             services: Services::new(store, mailer, settings),
             leptos,

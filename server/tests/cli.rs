@@ -97,11 +97,10 @@ async fn three_entries(dir: &std::path::Path) -> (backend::Store, backend::Servi
     use backend::ledger::{Action, Decision, Identifier, PurposeDecision, SubjectKind};
     let config = backend::config::DatabaseConfig::resolve(dir, None).unwrap();
     let store = backend::Store::open(&config, backend::clock::Clock::system()).await.unwrap();
-    let services = backend::Services::new(
-        store.clone(),
-        backend::email::Mailer::new(None, None),
-        backend::services::Settings::new("https://assent.test"),
-    );
+    // The same key-encryption key as the commands on this data directory: its file there.
+    let mut settings = backend::services::Settings::new("https://assent.test");
+    settings.key_encryption = backend::proof::KeyEncryptionKey::load(dir, None).unwrap();
+    let services = backend::Services::new(store.clone(), backend::email::Mailer::new(None, None), settings);
     let org_id = seed_tenant(&services, "acme").await.org_id;
     let mut entries = Vec::new();
     for i in 0..3 {

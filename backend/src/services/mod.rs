@@ -33,6 +33,9 @@ pub struct Settings {
     pub webhook_timeouts: crate::webhooks::Timeouts,
     /// Where signed chain heads are written, outside the database (`ASSENT_CHECKPOINT_DIR`).
     pub checkpoint_dir: Option<std::path::PathBuf>,
+    /// Seals the organisations' signing keys in the database. A fresh random one unless set:
+    /// `assent` loads the deployment's (`KeyEncryptionKey::load`).
+    pub key_encryption: crate::proof::KeyEncryptionKey,
 }
 
 impl Settings {
@@ -44,6 +47,7 @@ impl Settings {
             webhook_policy: Default::default(),
             webhook_timeouts: Default::default(),
             checkpoint_dir: None,
+            key_encryption: crate::proof::KeyEncryptionKey::random(),
         }
     }
 }

@@ -72,7 +72,7 @@ impl Proof {
     pub async fn keys(&self, caller: &Caller) -> Result<Vec<PublishedKey>> {
         caller.require(Permission::Read)?;
         let mut c = self.ctx.store.conn().await?;
-        store::current_key(&mut c, caller.org_id(), self.ctx.store.now()).await?;
+        store::current_key(&mut c, caller.org_id(), self.ctx.store.now(), &self.ctx.settings.key_encryption).await?;
         store::published_keys(&mut c, caller.org_id()).await
     }
 
@@ -81,7 +81,7 @@ impl Proof {
     pub async fn rotate_key(&self, caller: &Caller) -> Result<Vec<PublishedKey>> {
         caller.require(Permission::Manage)?;
         let mut tx = self.ctx.store.begin().await?;
-        store::rotate(&mut tx, caller.org_id()).await?;
+        store::rotate(&mut tx, caller.org_id(), &self.ctx.settings.key_encryption).await?;
         let keys = store::published_keys(&mut tx, caller.org_id()).await?;
         tx.commit().await?;
         Ok(keys)
@@ -95,7 +95,7 @@ impl Proof {
         let mut c = self.ctx.store.conn().await?;
         let dp_id = ledger::dp_id(&mut c, &org.id, &entry.principal_id).await?;
         let claims = ReceiptClaims::of(entry, &org.slug, &dp_id, &self.jwks_uri(&org.slug))?;
-        let key = store::current_key(&mut c, &org.id, self.ctx.store.now()).await?;
+        let key = store::current_key(&mut c, &org.id, self.ctx.store.now(), &self.ctx.settings.key_encryption).await?;
         Ok(SignedReceipt { jws: key.sign(RECEIPT_TYPE, &claims), claims })
     }
 
@@ -162,7 +162,7 @@ impl Proof {
         // The head verified may be newer than the one read first; sign what was verified.
         let (seq, hash) = (report.entries, report.head_hash);
         let now = self.ctx.store.now();
-        let key = store::current_key(&mut c, &org.id, now).await?;
+        let key = store::current_key(&mut c, &org.id, now, &self.ctx.settings.key_encryption).await?;
         let claims = CheckpointClaims {
             org: org.slug.clone(),
             org_id: org.id.clone(),

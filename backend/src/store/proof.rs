@@ -1,7 +1,7 @@
 //! Each organisation's signing keys, and the record of checkpoints written outside the database.
 
 use super::Tx;
-use crate::proof::{Jwk, KeyPair, PublicKey};
+use crate::proof::{Jwk, KeyEncryptionKey, KeyPair, PublicKey};
 use crate::{Error, Result};
 use sqlx::AnyConnection;
 
@@ -10,27 +10,27 @@ use sqlx::AnyConnection;
 struct KeyRow {
     kid: String,
     public_key: String,
-    secret_key: String,
+    sealed_secret: String,
 }
 
 /// The organisation's current key, created on first use. Two first uses at once both try to
 /// insert; the unique index on current keys lets one win and the other reads the winner.
-pub async fn current_key(c: &mut AnyConnection, org_id: &str, now: i64) -> Result<KeyPair> {
-    if let Some(key) = read_current(c, org_id).await? {
+pub async fn current_key(c: &mut AnyConnection, org_id: &str, now: i64, kek: &KeyEncryptionKey) -> Result<KeyPair> {
+    if let Some(key) = read_current(c, org_id, kek).await? {
         return Ok(key);
     }
-    insert(c, org_id, &KeyPair::generate(), now, " ON CONFLICT DO NOTHING").await?;
-    read_current(c, org_id).await?.ok_or_else(|| Error::Internal("no current signing key after creating one".into()))
+    insert(c, org_id, &KeyPair::generate(), now, kek, " ON CONFLICT DO NOTHING").await?;
+    read_current(c, org_id, kek).await?.ok_or_else(|| Error::Internal("no current signing key after creating one".into()))
 }
 
-async fn read_current(c: &mut AnyConnection, org_id: &str) -> Result<Option<KeyPair>> {
+async fn read_current(c: &mut AnyConnection, org_id: &str, kek: &KeyEncryptionKey) -> Result<Option<KeyPair>> {
     let row: Option<KeyRow> =
-        sqlx::query_as("SELECT kid, public_key, secret_key FROM org_signing_keys WHERE org_id = $1 AND retired_at IS NULL")
+        sqlx::query_as("SELECT kid, public_key, sealed_secret FROM org_signing_keys WHERE org_id = $1 AND retired_at IS NULL")
             .bind(org_id)
             .fetch_optional(&mut *c)
             .await?;
     row.map(|r| {
-        let key = KeyPair::from_stored(&r.kid, &r.secret_key)?;
+        let key = KeyPair::from_stored(&r.kid, &r.sealed_secret, kek)?;
         if key.public().x() != r.public_key {
             return Err(Error::corrupt("signing key", format!("key {}: its public half does not match its secret", r.kid)));
         }
@@ -39,14 +39,14 @@ async fn read_current(c: &mut AnyConnection, org_id: &str) -> Result<Option<KeyP
     .transpose()
 }
 
-async fn insert(c: &mut AnyConnection, org_id: &str, key: &KeyPair, now: i64, on_conflict: &str) -> Result<()> {
+async fn insert(c: &mut AnyConnection, org_id: &str, key: &KeyPair, now: i64, kek: &KeyEncryptionKey, on_conflict: &str) -> Result<()> {
     sqlx::query(&format!(
-        "INSERT INTO org_signing_keys (kid, org_id, public_key, secret_key, created_at) VALUES ($1, $2, $3, $4, $5){on_conflict}"
+        "INSERT INTO org_signing_keys (kid, org_id, public_key, sealed_secret, created_at) VALUES ($1, $2, $3, $4, $5){on_conflict}"
     ))
     .bind(&key.kid)
     .bind(org_id)
     .bind(key.public().x())
-    .bind(key.secret_hex())
+    .bind(key.sealed(kek))
     .bind(now)
     .execute(&mut *c)
     .await?;
@@ -55,7 +55,7 @@ async fn insert(c: &mut AnyConnection, org_id: &str, key: &KeyPair, now: i64, on
 
 /// Retires the current key (it stays published, so what it signed still verifies) and makes a
 /// new one current.
-pub async fn rotate(tx: &mut Tx, org_id: &str) -> Result<KeyPair> {
+pub async fn rotate(tx: &mut Tx, org_id: &str, kek: &KeyEncryptionKey) -> Result<KeyPair> {
     sqlx::query("UPDATE org_signing_keys SET retired_at = $1 WHERE org_id = $2 AND retired_at IS NULL")
         .bind(tx.now())
         .bind(org_id)
@@ -65,7 +65,7 @@ pub async fn rotate(tx: &mut Tx, org_id: &str) -> Result<KeyPair> {
     let now = tx.now();
     // On PostgreSQL a rotation that ran at the same moment may have made its key current after
     // this one retired the previous: the unique index on current keys refuses the second.
-    match insert(tx, org_id, &key, now, "").await {
+    match insert(tx, org_id, &key, now, kek, "").await {
         Err(Error::Database(e)) if e.as_database_error().is_some_and(|d| d.is_unique_violation()) => {
             Err(Error::Conflict("another rotation of this organisation's key is under way; try again".into()))
         }

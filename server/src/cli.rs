@@ -222,13 +222,13 @@ async fn open(db: &DbArgs) -> CliResult<Store> {
     Ok(Store::open(&config, Clock::system()).await?)
 }
 
-/// The operator's services: no public URL or email needed.
+/// The operator's services: no public URL or email needed, and nothing signed (the commands
+/// that sign load the key-encryption key themselves, so that the others leave no key file).
 async fn services(db: &DbArgs) -> CliResult<Services> {
     services_with(db, backend::services::Settings::new("")).await
 }
 
-async fn services_with(db: &DbArgs, mut settings: backend::services::Settings) -> CliResult<Services> {
-    settings.key_encryption = db.key_encryption()?;
+async fn services_with(db: &DbArgs, settings: backend::services::Settings) -> CliResult<Services> {
     Ok(Services::new(open(db).await?, backend::email::Mailer::new(None, None), settings))
 }
 
@@ -287,6 +287,7 @@ pub async fn run(cli: Cli) -> CliResult<ExitCode> {
             }
             let mut settings = backend::services::Settings::new("");
             settings.checkpoint_dir = Some(checkpoint_dir);
+            settings.key_encryption = cli.db.key_encryption()?;
             let services = services_with(&cli.db, settings).await?;
             match org {
                 Some(slug) => {

@@ -50,12 +50,14 @@ impl Ledger {
         Ok(OrgVerification { ok: report.ok(), entries: report.entries, head_hash: report.head_hash, first_bad: report.first_bad })
     }
 
-    /// Every organisation's chain, by slug, for the operator (`assent audit verify`).
+    /// Every organisation's chain, by slug, for the operator (`assent audit verify`). Every
+    /// organisation has one, maybe empty: they are listed from the organisations, not from the
+    /// chains' head rows, which a removed head row must not hide.
     pub async fn verify_all(&self) -> Result<Vec<(String, VerifyReport)>> {
         let mut c = self.ctx.store.conn().await?;
         let mut out = Vec::new();
-        for (org_id, slug) in store::organisations(&mut c).await? {
-            out.push((slug, store::verify(&mut c, &org_id).await?));
+        for org in crate::store::tenancy::orgs(&mut c).await? {
+            out.push((org.slug, store::verify(&mut c, &org.id).await?));
         }
         Ok(out)
     }

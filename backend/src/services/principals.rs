@@ -78,11 +78,8 @@ impl Principals {
         }
         drop(c);
         let (erasures, decisions): (Vec<_>, Vec<_>) = all.into_iter().partition(|e| e.action == ERASED);
-        let mut entries = Vec::with_capacity(decisions.len());
-        for e in decisions {
-            let receipt = self.proof.receipt(org, &e).await?;
-            entries.push((e, receipt));
-        }
+        let receipts = self.proof.receipts(org, &decisions).await?;
+        let entries = decisions.into_iter().zip(receipts).collect();
         Ok(PrincipalExport { principal, identifiers, entries, notices, erasures })
     }
 
@@ -111,9 +108,8 @@ impl Principals {
             let cutoff = now - days * 24 * 60 * 60 * 1000;
             loop {
                 let due = ledger::due_for_erasure(&mut *self.ctx.store.conn().await?, &org_id, cutoff, ROUND).await?;
-                for principal_id in &due {
-                    let principal = ledger::principal(&mut *self.ctx.store.conn().await?, &org_id, principal_id).await?;
-                    self.erase_principal(&org_id, &principal, "retention").await?;
+                for principal in &due {
+                    self.erase_principal(&org_id, principal, "retention").await?;
                     erased += 1;
                 }
                 if (due.len() as i64) < ROUND {

@@ -4,7 +4,7 @@
 
 use super::Context;
 use crate::auth::{Caller, Permission};
-use crate::ledger::LedgerEntry;
+use crate::ledger::{LedgerEntry, GENESIS_HASH};
 use crate::proof::{CheckpointClaims, Jwks, ReceiptClaims, CHECKPOINT_TYPE, RECEIPT_TYPE};
 use crate::store::proof::{self as store, CheckpointRow, PublishedKey};
 use crate::store::tenancy::{self, OrgRow};
@@ -89,14 +89,31 @@ impl Proof {
 
     /// A receipt for one of the organisation's entries, signed with its current key.
     pub async fn receipt(&self, org: &OrgRow, entry: &LedgerEntry) -> Result<SignedReceipt> {
-        if entry.org_id != org.id {
+        Ok(self.receipts(org, std::slice::from_ref(entry)).await?.remove(0))
+    }
+
+    /// Receipts for several of the organisation's entries: the key and each person's `DP…` id
+    /// are read once, however many entries.
+    pub async fn receipts(&self, org: &OrgRow, entries: &[LedgerEntry]) -> Result<Vec<SignedReceipt>> {
+        if entries.iter().any(|e| e.org_id != org.id) {
             return Err(Error::NotFound("ledger entry"));
         }
+        if entries.is_empty() {
+            return Ok(Vec::new());
+        }
         let mut c = self.ctx.store.conn().await?;
-        let dp_id = ledger::dp_id(&mut c, &org.id, &entry.principal_id).await?;
-        let claims = ReceiptClaims::of(entry, &org.slug, &dp_id, &self.jwks_uri(&org.slug))?;
         let key = store::current_key(&mut c, &org.id, self.ctx.store.now(), &self.ctx.settings.key_encryption).await?;
-        Ok(SignedReceipt { jws: key.sign(RECEIPT_TYPE, &claims), claims })
+        let jwks_uri = self.jwks_uri(&org.slug);
+        let mut dp_ids: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
+        let mut out = Vec::with_capacity(entries.len());
+        for entry in entries {
+            if !dp_ids.contains_key(entry.principal_id.as_str()) {
+                dp_ids.insert(&entry.principal_id, ledger::dp_id(&mut c, &org.id, &entry.principal_id).await?);
+            }
+            let claims = ReceiptClaims::of(entry, &org.slug, &dp_ids[entry.principal_id.as_str()], &jwks_uri)?;
+            out.push(SignedReceipt { jws: key.sign(RECEIPT_TYPE, &claims), claims });
+        }
+        Ok(out)
     }
 
     /// The receipt of one of the caller's organisation's entries.
@@ -130,8 +147,8 @@ impl Proof {
 
     /// Signs the organisation's chain head and writes it to the checkpoint directory, unless
     /// the newest checkpoint already holds this head. Returns the checkpoint written, if any.
-    /// A head is signed only if the whole chain verifies and still holds the newest checkpoint:
-    /// signing a rewritten chain would vouch for the rewrite.
+    /// A head is signed only if the chain still holds the newest checkpoint and verifies from
+    /// there: signing a rewritten chain would vouch for the rewrite.
     pub async fn checkpoint(&self, org: &OrgRow) -> Result<Option<CheckpointRow>> {
         let dir = self.checkpoint_dir()?;
         let mut c = self.ctx.store.conn().await?;
@@ -152,7 +169,10 @@ impl Proof {
         if seq == 0 {
             return Ok(None);
         }
-        let report = ledger::verify(&mut c, &org.id).await?;
+        // Up to the newest checkpoint the chain was verified when that was signed, and it still
+        // ends there in the same hash: only what came after needs walking.
+        let (after, after_hash) = last.as_ref().map(|l| (l.seq, l.hash.as_str())).unwrap_or((0, GENESIS_HASH));
+        let report = ledger::verify_after(&mut c, &org.id, after, after_hash).await?;
         if let Some(bad) = report.first_bad {
             return Err(Error::corrupt(
                 "ledger",
@@ -187,18 +207,14 @@ impl Proof {
     /// Checkpoints every organisation (the scheduler's round). One organisation's failure
     /// does not keep the others from theirs; the first is returned.
     pub async fn checkpoint_all(&self) -> Result<usize> {
-        let orgs = ledger::organisations(&mut *self.ctx.store.conn().await?).await?;
+        let orgs = tenancy::orgs(&mut *self.ctx.store.conn().await?).await?;
         let (mut written, mut first_error) = (0, None);
-        for (org_id, slug) in orgs {
-            let done = match tenancy::org(&mut *self.ctx.store.conn().await?, &org_id).await {
-                Ok(org) => self.checkpoint(&org).await,
-                Err(e) => Err(e),
-            };
-            match done {
+        for org in orgs {
+            match self.checkpoint(&org).await {
                 Ok(Some(_)) => written += 1,
                 Ok(None) => {}
                 Err(e) => {
-                    tracing::error!(org = %slug, error = %e, "checkpoint failed");
+                    tracing::error!(org = %org.slug, error = %e, "checkpoint failed");
                     first_error.get_or_insert(e);
                 }
             }
@@ -214,12 +230,12 @@ impl Proof {
         let mut files = Vec::new();
         // One directory per organisation id; anything else there (`lost+found` on a fresh
         // mount, say) is not Assent's.
-        let known: std::collections::HashSet<String> =
-            ledger::organisations(&mut *self.ctx.store.conn().await?).await?.into_iter().map(|(id, _)| id).collect();
+        let known: std::collections::HashMap<String, String> =
+            tenancy::orgs(&mut *self.ctx.store.conn().await?).await?.into_iter().map(|o| (o.id, o.slug)).collect();
         let mut orgs = tokio::fs::read_dir(dir).await.map_err(|e| io_error("read the checkpoint directory", dir, e))?;
         while let Some(org_dir) = orgs.next_entry().await.map_err(|e| io_error("read the checkpoint directory", dir, e))? {
             let name = org_dir.file_name().to_string_lossy().to_string();
-            if !known.contains(&name) || only_org.is_some_and(|o| o.id != name) || !org_dir.path().is_dir() {
+            if !known.contains_key(&name) || only_org.is_some_and(|o| o.id != name) || !org_dir.path().is_dir() {
                 continue;
             }
             let mut entries = tokio::fs::read_dir(org_dir.path()).await.map_err(|e| io_error("read", &org_dir.path(), e))?;
@@ -237,9 +253,7 @@ impl Proof {
         }
         // Checkpoints this database wrote whose file is gone from the directory: someone removed
         // proof (or this is not the directory the servers write to).
-        let orgs: Vec<&String> = known.iter().filter(|id| only_org.is_none_or(|o| &o.id == *id)).collect();
-        for org_id in orgs {
-            let slug = tenancy::org(&mut c, org_id).await?.slug;
+        for (org_id, slug) in known.iter().filter(|(id, _)| only_org.is_none_or(|o| &o.id == *id)) {
             for row in store::checkpoints(&mut c, org_id).await? {
                 let file = dir.join(org_id).join(checkpoint_file_name(row.seq, row.signed_at));
                 if !files.iter().any(|(_, f)| *f == file) {

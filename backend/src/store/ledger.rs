@@ -149,9 +149,9 @@ pub async fn erase_principal(tx: &mut Tx, org_id: &str, principal_id: &str, acto
 /// Up to `limit` of the organisation's people whose personal data is due for erasure: known
 /// before `cutoff`, without a consent change since, and with something personal left
 /// (identifiers, or evidence of an entry that is not an erasure).
-pub async fn due_for_erasure(c: &mut AnyConnection, org_id: &str, cutoff: i64, limit: i64) -> Result<Vec<String>> {
-    Ok(sqlx::query_scalar(
-        "SELECT p.id FROM principals p
+pub async fn due_for_erasure(c: &mut AnyConnection, org_id: &str, cutoff: i64, limit: i64) -> Result<Vec<PrincipalRow>> {
+    Ok(sqlx::query_as::<_, PrincipalRow>(
+        "SELECT p.id, p.org_id, p.dp_id, p.created_at FROM principals p
           WHERE p.org_id = $1 AND p.created_at < $2
             AND NOT EXISTS (SELECT 1 FROM ledger_entries e WHERE e.principal_id = p.id AND e.occurred_at >= $2)
             AND (EXISTS (SELECT 1 FROM principal_identifiers i WHERE i.principal_id = p.id)
@@ -413,19 +413,19 @@ pub async fn head(c: &mut AnyConnection, org_id: &str) -> Result<(i64, String)> 
         .unwrap_or_else(|| (0, GENESIS_HASH.to_string())))
 }
 
-/// Every organisation, as (org id, slug), by slug: each has a chain, maybe empty. (Not read from
-/// the chains' head rows: a removed head row must not hide its chain.)
-pub async fn organisations(c: &mut AnyConnection) -> Result<Vec<(String, String)>> {
-    Ok(sqlx::query_as("SELECT id, slug FROM orgs ORDER BY slug").fetch_all(&mut *c).await?)
-}
-
 /// Walks one organisation's chain, and only its rows, and reports the first entry that was
 /// edited, removed or inserted out of order. Appends may go on meanwhile: the walk stops at the
 /// head it read first, and every entry up to that head committed with it.
 pub async fn verify(c: &mut AnyConnection, org_id: &str) -> Result<VerifyReport> {
+    verify_after(c, org_id, 0, GENESIS_HASH).await
+}
+
+/// The same walk from the entry after position `after`, which is taken to have the hash
+/// `after_hash` (a checkpoint's): only what was appended since is read.
+pub async fn verify_after(c: &mut AnyConnection, org_id: &str, after: i64, after_hash: &str) -> Result<VerifyReport> {
     let (mut head_seq, mut head_hash) = head(c, org_id).await?;
-    let mut expected_seq = 1;
-    let mut prev = GENESIS_HASH.to_string();
+    let mut expected_seq = after + 1;
+    let mut prev = after_hash.to_string();
     // Entries whose personal part is gone, by person, until an erasure of that person accounts
     // for them; whatever is left at the end was removed outside an erasure.
     let mut unaccounted: HashMap<String, BrokenEntry> = HashMap::new();

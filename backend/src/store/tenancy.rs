@@ -92,6 +92,11 @@ pub async fn org(c: &mut AnyConnection, id: &str) -> Result<OrgRow> {
         .ok_or(Error::NotFound("organisation"))
 }
 
+/// Every organisation, by slug.
+pub async fn orgs(c: &mut AnyConnection) -> Result<Vec<OrgRow>> {
+    Ok(sqlx::query_as::<_, OrgRow>(&format!("SELECT {ORG_COLUMNS} FROM orgs ORDER BY slug")).fetch_all(&mut *c).await?)
+}
+
 pub async fn org_by_slug(c: &mut AnyConnection, slug: &str) -> Result<OrgRow> {
     sqlx::query_as::<_, OrgRow>(&format!("SELECT {ORG_COLUMNS} FROM orgs WHERE slug = $1"))
         .bind(slug)

@@ -308,12 +308,12 @@ pub async fn status(
     let view = state.services.links.status(&caller, &request_id).await?;
     let request = view.request;
     let cp = view.collection_point;
-    let mut receipts = Vec::new();
-    if with_receipts {
-        for l in &view.logs {
-            receipts.push(state.services.proof.receipt(&caller.org, &l.log.entry).await?.jws);
-        }
-    }
+    let receipts = if with_receipts {
+        let entries: Vec<_> = view.logs.iter().map(|l| l.log.entry.clone()).collect();
+        state.services.proof.receipts(&caller.org, &entries).await?.into_iter().map(|r| r.jws).collect()
+    } else {
+        Vec::new()
+    };
     let mut receipts = receipts.into_iter();
     Ok(Json(ConsentLinkStatus {
         status: request.status(view.now).as_str().into(),

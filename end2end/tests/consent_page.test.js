@@ -77,6 +77,8 @@ test("a person chooses per purpose, sees a receipt, then withdraws", async () =>
   assert.equal(await page.evaluate(() => window.__samePage), true);
   assert.deepEqual(calls, ["/_server/consent_decision"]);
   // The answer takes the focus, so a screen reader reads it and the keyboard goes on from it.
+  // It does so on the animation frame after the answer is shown: wait for that frame.
+  await page.waitForFunction(() => document.activeElement?.getAttribute("role") === "status", null, { timeout: 5000 });
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("role")), "status");
   await page.getByText("approved all purposes").waitFor();
   assert.match(await page.getByRole("status").textContent(), /Health tips: Allowed/);
